@@ -1,0 +1,4 @@
+@NullMarked
+package org.laurel.audit.web;
+
+import org.jspecify.annotations.NullMarked;

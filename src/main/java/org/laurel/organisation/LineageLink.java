@@ -1,0 +1,18 @@
+package org.laurel.organisation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One edge of the lineage graph: on {@code effectiveDate}, {@code share} (0 &lt; share ≤ 1) of the
+ * predecessor went into the successor.
+ */
+public record LineageLink(
+    long reorganisationId,
+    ReorganisationKind kind,
+    LocalDate effectiveDate,
+    String predecessorCode,
+    String predecessorName,
+    String successorCode,
+    String successorName,
+    BigDecimal share) {}

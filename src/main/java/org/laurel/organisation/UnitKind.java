@@ -1,0 +1,12 @@
+package org.laurel.organisation;
+
+public enum UnitKind {
+  PROVINCE,
+  CITY,
+  TOWN,
+  DISTRICT,
+  COMMUNE,
+  WARD,
+  DEPARTMENT,
+  AGENCY
+}

@@ -1,0 +1,325 @@
+package org.laurel.organisation;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UnitRepository {
+
+  private static final String SELECT_AS_OF =
+      """
+      select u.*, p.code as parent_code
+      from unit u
+      left join unit_parent l on l.unit_id = u.id and l.valid_from <= :day
+                              and (l.valid_to is null or l.valid_to >= :day)
+      left join unit p on p.id = l.parent_id
+      """;
+
+  private final JdbcClient jdbc;
+
+  UnitRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The unit with its parent on {@code day} (or its last parent, if it ended before). */
+  Optional<UnitView> findByCode(String code, LocalDate day) {
+    return jdbc.sql(SELECT_AS_OF + " where u.code = :code")
+        .param("day", Date.valueOf(effectiveDay(code, day)))
+        .param("code", code)
+        .query(UnitRepository::map)
+        .optional();
+  }
+
+  Optional<Long> idOf(String code) {
+    return jdbc.sql("select id from unit where code = ?").param(code).query(Long.class).optional();
+  }
+
+  Optional<String> codeOf(long id) {
+    return jdbc.sql("select code from unit where id = ?").param(id).query(String.class).optional();
+  }
+
+  /** Units valid on {@code day}, optionally only those of one kind or below one parent. */
+  List<UnitView> validOn(LocalDate day, @Nullable UnitKind kind, @Nullable String parentCode) {
+    return jdbc.sql(
+            SELECT_AS_OF
+                + """
+                 where u.valid_from <= :day and (u.valid_to is null or u.valid_to >= :day)
+                   and (cast(:kind as text) is null or u.kind = :kind)
+                   and (cast(:parent as text) is null or p.code = :parent)
+                 order by case u.kind when 'PROVINCE' then 0 when 'CITY' then 1 when 'TOWN' then 2
+                          when 'DISTRICT' then 3 when 'DEPARTMENT' then 4 when 'AGENCY' then 5 else 6 end,
+                          u.name collate "C", u.code""")
+        .param("day", Date.valueOf(day))
+        .param("kind", kind == null ? null : kind.name())
+        .param("parent", parentCode)
+        .query(UnitRepository::map)
+        .list();
+  }
+
+  List<UnitView> all() {
+    return jdbc.sql(SELECT_AS_OF + " order by u.code")
+        .param("day", Date.valueOf(LocalDate.now()))
+        .query(UnitRepository::map)
+        .list();
+  }
+
+  long insert(
+      String code, String name, UnitKind kind, LocalDate validFrom, boolean synthetic) {
+    return jdbc.sql(
+            "insert into unit(code, name, kind, valid_from, synthetic) values (?, ?, ?, ?, ?) returning id")
+        .params(code, name, kind.name(), Date.valueOf(validFrom), synthetic)
+        .query(Long.class)
+        .single();
+  }
+
+  void linkParent(long unitId, long parentId, LocalDate from) {
+    jdbc.sql("insert into unit_parent(unit_id, parent_id, valid_from) values (?, ?, ?)")
+        .params(unitId, parentId, Date.valueOf(from))
+        .update();
+  }
+
+  /** Ends the parent link that is open on {@code day}: it ends the day before. */
+  void closeParent(long unitId, LocalDate day) {
+    jdbc.sql(
+            """
+            update unit_parent set valid_to = ? where unit_id = ? and valid_to is null and valid_from < ?""")
+        .params(Date.valueOf(day.minusDays(1)), unitId, Date.valueOf(day))
+        .update();
+  }
+
+  /** The open parent link starts on or after {@code day}: nothing to close before it. */
+  boolean hasParentLinkFrom(long unitId, LocalDate day) {
+    return jdbc.sql(
+            "select exists(select 1 from unit_parent where unit_id = ? and valid_from >= ?)")
+        .params(unitId, Date.valueOf(day))
+        .query(Boolean.class)
+        .single();
+  }
+
+  int update(long id, String name, UnitKind kind, int version) {
+    return jdbc.sql(
+            "update unit set name = ?, kind = ?, version = version + 1 where id = ? and version = ?")
+        .params(name, kind.name(), id, version)
+        .update();
+  }
+
+  void rename(long id, String name, UnitKind kind) {
+    jdbc.sql("update unit set name = ?, kind = ?, version = version + 1 where id = ?")
+        .params(name, kind.name(), id)
+        .update();
+  }
+
+  void end(long id, LocalDate lastDay) {
+    jdbc.sql("update unit set valid_to = ?, version = version + 1 where id = ?")
+        .params(Date.valueOf(lastDay), id)
+        .update();
+    jdbc.sql("update unit_parent set valid_to = ? where unit_id = ? and valid_to is null")
+        .params(Date.valueOf(lastDay), id)
+        .update();
+  }
+
+  /** Codes of the units whose parent on {@code day} is {@code parentId}. */
+  List<String> childrenOn(long parentId, LocalDate day) {
+    return jdbc.sql(
+            """
+            select u.code from unit_parent l join unit u on u.id = l.unit_id
+            where l.parent_id = ? and l.valid_from <= ? and (l.valid_to is null or l.valid_to >= ?)
+              and (u.valid_to is null or u.valid_to >= ?)
+            order by u.code""")
+        .params(parentId, Date.valueOf(day), Date.valueOf(day), Date.valueOf(day))
+        .query(String.class)
+        .list();
+  }
+
+  /** Whether {@code unitId} is {@code ancestorId} or below it, on {@code day}. */
+  boolean isWithin(long unitId, long ancestorId, LocalDate day) {
+    return jdbc.sql(
+            """
+            with recursive up(id, depth) as (
+              select cast(? as bigint), 0
+              union all
+              select l.parent_id, up.depth + 1 from up
+              join unit_parent l on l.unit_id = up.id and l.valid_from <= ?
+                               and (l.valid_to is null or l.valid_to >= ?)
+              where up.depth < 20
+            )
+            select exists(select 1 from up where id = ?)""")
+        .params(unitId, Date.valueOf(day), Date.valueOf(day), ancestorId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  long insertReorganisation(
+      ReorganisationKind kind,
+      LocalDate effective,
+      @Nullable String reference,
+      @Nullable String description,
+      boolean synthetic,
+      @Nullable Long subject,
+      @Nullable String oldValue,
+      @Nullable String newValue,
+      String recordedBy) {
+    return jdbc.sql(
+            """
+            insert into reorganisation(kind, effective_date, reference, description, synthetic,
+                                       subject_unit_id, old_value, new_value, recorded_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+        .params(
+            kind.name(),
+            Date.valueOf(effective),
+            reference,
+            description,
+            synthetic,
+            subject,
+            oldValue,
+            newValue,
+            recordedBy)
+        .query(Long.class)
+        .single();
+  }
+
+  void insertLink(long reorganisationId, long predecessor, long successor, BigDecimal share) {
+    jdbc.sql(
+            "insert into lineage(reorganisation_id, predecessor_id, successor_id, share) values (?, ?, ?, ?)")
+        .params(reorganisationId, predecessor, successor, share)
+        .update();
+  }
+
+  /** Share of the predecessor already passed on by earlier reorganisations. */
+  BigDecimal sharePassedOn(long predecessor) {
+    return jdbc.sql("select coalesce(sum(share), 0) from lineage where predecessor_id = ?")
+        .param(predecessor)
+        .query(BigDecimal.class)
+        .single();
+  }
+
+  private static final String SELECT_LINKS =
+      """
+      select l.reorganisation_id, r.kind, r.effective_date, p.code as p_code, p.name as p_name,
+             s.code as s_code, s.name as s_name, l.share
+      from lineage l join reorganisation r on r.id = l.reorganisation_id
+      join unit p on p.id = l.predecessor_id join unit s on s.id = l.successor_id
+      """;
+
+  List<LineageLink> linksInto(long successor) {
+    return jdbc.sql(SELECT_LINKS + " where l.successor_id = ? order by r.effective_date, p.code")
+        .param(successor)
+        .query(UnitRepository::mapLink)
+        .list();
+  }
+
+  List<LineageLink> linksOutOf(long predecessor) {
+    return jdbc.sql(SELECT_LINKS + " where l.predecessor_id = ? order by r.effective_date, s.code")
+        .param(predecessor)
+        .query(UnitRepository::mapLink)
+        .list();
+  }
+
+  List<LineageLink> linksOf(long reorganisationId) {
+    return jdbc.sql(SELECT_LINKS + " where l.reorganisation_id = ? order by p.code, s.code")
+        .param(reorganisationId)
+        .query(UnitRepository::mapLink)
+        .list();
+  }
+
+  Optional<ReorganisationView> reorganisation(long id) {
+    return reorganisations(null, id).stream().findFirst();
+  }
+
+  List<ReorganisationView> reorganisations(@Nullable Long unitId) {
+    return reorganisations(unitId, null);
+  }
+
+  private List<ReorganisationView> reorganisations(@Nullable Long unitId, @Nullable Long id) {
+    List<ReorganisationView> rows =
+        jdbc.sql(
+                """
+                select r.*, u.code as subject_code from reorganisation r
+                left join unit u on u.id = r.subject_unit_id
+                where (cast(:id as bigint) is null or r.id = :id)
+                  and (cast(:unit as bigint) is null or r.subject_unit_id = :unit
+                   or exists(select 1 from lineage l where l.reorganisation_id = r.id
+                             and (l.predecessor_id = :unit or l.successor_id = :unit)))
+                order by r.effective_date desc, r.id desc""")
+            .param("unit", unitId)
+            .param("id", id)
+            .query(
+                (rs, n) ->
+                    new ReorganisationView(
+                        rs.getLong("id"),
+                        ReorganisationKind.valueOf(rs.getString("kind")),
+                        rs.getDate("effective_date").toLocalDate(),
+                        rs.getString("reference"),
+                        rs.getString("description"),
+                        rs.getBoolean("synthetic"),
+                        rs.getString("subject_code"),
+                        rs.getString("old_value"),
+                        rs.getString("new_value"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("recorded_by"),
+                        List.of()))
+            .list();
+    return rows.stream()
+        .map(
+            r ->
+                new ReorganisationView(
+                    r.id(),
+                    r.kind(),
+                    r.effectiveDate(),
+                    r.reference(),
+                    r.description(),
+                    r.synthetic(),
+                    r.subjectCode(),
+                    r.oldValue(),
+                    r.newValue(),
+                    r.recordedAt(),
+                    r.recordedBy(),
+                    linksOf(r.id())))
+        .toList();
+  }
+
+  /** A unit that has ended is shown with the parent it had on its last day. */
+  private LocalDate effectiveDay(String code, LocalDate day) {
+    return jdbc.sql("select valid_to from unit where code = ?")
+        .param(code)
+        .query((rs, n) -> rs.getDate(1))
+        .optional()
+        .map(Date::toLocalDate)
+        .filter(end -> end.isBefore(day))
+        .orElse(day);
+  }
+
+  private static UnitView map(ResultSet rs, int n) throws SQLException {
+    Date to = rs.getDate("valid_to");
+    return new UnitView(
+        rs.getLong("id"),
+        rs.getString("code"),
+        rs.getString("name"),
+        UnitKind.valueOf(rs.getString("kind")),
+        rs.getString("parent_code"),
+        rs.getDate("valid_from").toLocalDate(),
+        to == null ? null : to.toLocalDate(),
+        rs.getBoolean("synthetic"),
+        rs.getInt("version"));
+  }
+
+  private static LineageLink mapLink(ResultSet rs, int n) throws SQLException {
+    return new LineageLink(
+        rs.getLong("reorganisation_id"),
+        ReorganisationKind.valueOf(rs.getString("kind")),
+        rs.getDate("effective_date").toLocalDate(),
+        rs.getString("p_code"),
+        rs.getString("p_name"),
+        rs.getString("s_code"),
+        rs.getString("s_name"),
+        rs.getBigDecimal("share"));
+  }
+}

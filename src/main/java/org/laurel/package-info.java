@@ -1,0 +1,4 @@
+@NullMarked
+package org.laurel;
+
+import org.jspecify.annotations.NullMarked;
