@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Access", description = "Users and personal API tokens")
 class AccessApi {
 
-  record NewToken(@NotBlank @Size(max = 100) String name, @Nullable @Min(1) @Max(730) Integer validDays) {}
+  record NewToken(
+      @NotBlank @Size(max = 100) String name, @Nullable @Min(1) @Max(730) Integer validDays) {}
 
   private final Users users;
   private final ApiTokens tokens;

@@ -68,11 +68,19 @@ public class ApiTokens {
     long id =
         jdbc.sql(
                 "insert into api_token(user_id, name, token_hash, expires_at) values (?, ?, ?, ?) returning id")
-            .params(actor.userId(), name, sha256(token), expires == null ? null : Timestamp.from(expires))
+            .params(
+                actor.userId(),
+                name,
+                sha256(token),
+                expires == null ? null : Timestamp.from(expires))
             .query(Long.class)
             .single();
     audit.record(
-        "token.created", "api_token", Long.toString(id), null, Map.of("name", name, "owner", actor.username()));
+        "token.created",
+        "api_token",
+        Long.toString(id),
+        null,
+        Map.of("name", name, "owner", actor.username()));
     return new CreatedToken(id, name, token, expires);
   }
 

@@ -5,11 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** {@code Authorization: Bearer lrl_…} on the API. */
@@ -34,7 +34,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String token = header.substring(7).trim();
       var user =
-          tokens.authenticate(token).flatMap(users::findById).map(UserRepository.UserRow::principal);
+          tokens
+              .authenticate(token)
+              .flatMap(users::findById)
+              .map(UserRepository.UserRow::principal);
       if (user.isEmpty()) {
         SecurityContextHolder.clearContext();
         entryPoint.commence(

@@ -107,7 +107,13 @@ public class Users {
     UserView before = view(row);
     long unitId = unitId(cmd.unitCode());
     if (repo.update(
-            row.id(), cmd.displayName(), cmd.role(), unitId, cmd.personId(), cmd.enabled(), cmd.version())
+            row.id(),
+            cmd.displayName(),
+            cmd.role(),
+            unitId,
+            cmd.personId(),
+            cmd.enabled(),
+            cmd.version())
         == 0) {
       throw ConflictException.staleVersion();
     }
@@ -130,8 +136,7 @@ public class Users {
         cmd.role(),
         unitId(cmd.unitCode()),
         cmd.personId());
-    audit.record(
-        "user.created", "user", cmd.username(), null, Map.of("role", cmd.role().name()));
+    audit.record("user.created", "user", cmd.username(), null, Map.of("role", cmd.role().name()));
   }
 
   @Transactional(readOnly = true)

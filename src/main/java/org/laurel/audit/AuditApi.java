@@ -36,10 +36,10 @@ class AuditApi {
       @RequestParam(required = false) @Nullable String entityType,
       @RequestParam(required = false) @Nullable String entityId,
       @RequestParam(required = false) @Nullable String actor,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-          LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-          LocalDate to,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate to,
       @RequestParam(defaultValue = "0") int page) {
     return log.search(
         new AuditLog.AuditFilter(entityType, entityId, actor, from, to, Math.max(page, 0), 100));

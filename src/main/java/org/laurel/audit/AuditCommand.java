@@ -30,7 +30,11 @@ class AuditCommand implements ApplicationRunner {
     System.out.println(
         v.valid()
             ? "Audit log intact: " + v.entries() + " entries verified."
-            : "Audit log BROKEN: first broken entry is #" + v.firstBrokenEntry() + " of " + v.entries() + ".");
+            : "Audit log BROKEN: first broken entry is #"
+                + v.firstBrokenEntry()
+                + " of "
+                + v.entries()
+                + ".");
     int code = v.valid() ? 0 : 1;
     System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> code));
   }

@@ -35,7 +35,9 @@ class BlocRepository {
   }
 
   List<BlocView> byYear(@Nullable Integer year) {
-    return year == null ? load("where true order by b.year desc, b.code") : load("where b.year = ? order by b.code", year);
+    return year == null
+        ? load("where true order by b.year desc, b.code")
+        : load("where b.year = ? order by b.code", year);
   }
 
   /** Blocs and their members in two queries, whatever their number. */
@@ -56,9 +58,14 @@ class BlocRepository {
                         rs.getString("name"),
                         rs.getInt("year"),
                         rs.getString("description"),
-                        new UnitRef(rs.getLong("head_unit_id"), rs.getString("h_code"), rs.getString("h_name")),
                         new UnitRef(
-                            rs.getLong("deputy_unit_id"), rs.getString("d_code"), rs.getString("d_name")),
+                            rs.getLong("head_unit_id"),
+                            rs.getString("h_code"),
+                            rs.getString("h_name")),
+                        new UnitRef(
+                            rs.getLong("deputy_unit_id"),
+                            rs.getString("d_code"),
+                            rs.getString("d_name")),
                         rs.getInt("version")))
             .list();
     if (rows.isEmpty()) {

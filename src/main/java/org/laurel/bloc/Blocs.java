@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Emulation blocs. The secretariat sets them up for a year; the head unit's officer keeps the bloc's
- * description (its programme for the year).
+ * Emulation blocs. The secretariat sets them up for a year; the head unit's officer keeps the
+ * bloc's description (its programme for the year).
  */
 @Service
 @Validated
@@ -68,7 +68,12 @@ public class Blocs {
     Members m = members(cmd.year(), cmd.memberCodes(), cmd.headCode(), cmd.deputyCode());
     long id =
         repo.insert(
-            cmd.code(), cmd.name().trim(), cmd.year(), blank(cmd.description()), m.head(), m.deputy());
+            cmd.code(),
+            cmd.name().trim(),
+            cmd.year(),
+            blank(cmd.description()),
+            m.head(),
+            m.deputy());
     repo.replaceMembers(id, m.ids().values());
     BlocView created = get(id);
     audit.record("bloc.created", "bloc", Long.toString(id), null, created);
@@ -80,7 +85,8 @@ public class Blocs {
     access.requireSecretariat();
     BlocView before = get(id);
     Members m = members(before.year(), cmd.memberCodes(), cmd.headCode(), cmd.deputyCode());
-    if (repo.update(id, cmd.name().trim(), blank(cmd.description()), m.head(), m.deputy(), cmd.version())
+    if (repo.update(
+            id, cmd.name().trim(), blank(cmd.description()), m.head(), m.deputy(), cmd.version())
         == 0) {
       throw ConflictException.staleVersion();
     }

@@ -71,7 +71,8 @@ public class Councils {
 
   @Transactional(readOnly = true)
   public List<CouncilView> list() {
-    return jdbc.sql("select id from council order by term_start desc, code")
+    return jdbc
+        .sql("select id from council order by term_start desc, code")
         .query(Long.class)
         .list()
         .stream()
@@ -164,7 +165,8 @@ public class Councils {
         people
             .find(cmd.personId())
             .orElseThrow(
-                () -> new InvalidInputException("personId", "error.person.notFound", cmd.personId()));
+                () ->
+                    new InvalidInputException("personId", "error.person.notFound", cmd.personId()));
     checkTerm(council, cmd.role(), person.id(), cmd.termFrom(), cmd.termTo(), null);
     long id =
         jdbc.sql(
@@ -241,7 +243,8 @@ public class Councils {
         continue;
       }
       boolean overlaps =
-          (m.termTo() == null || !m.termTo().isBefore(from)) && (to == null || !to.isBefore(m.termFrom()));
+          (m.termTo() == null || !m.termTo().isBefore(from))
+              && (to == null || !to.isBefore(m.termFrom()));
       if (overlaps && m.personId() == personId) {
         throw new ConflictException("error.council.alreadyMember", m.fullName());
       }

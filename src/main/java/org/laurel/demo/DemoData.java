@@ -49,31 +49,90 @@ class DemoData {
 
   static final List<District> DISTRICTS =
       List.of(
-          d("HDG", "Thành phố Hải Dương", UnitKind.CITY,
-              w("TRANPHU", "Phường Trần Phú"), w("QUANGTRUNG", "Phường Quang Trung"),
+          d(
+              "HDG",
+              "Thành phố Hải Dương",
+              UnitKind.CITY,
+              w("TRANPHU", "Phường Trần Phú"),
+              w("QUANGTRUNG", "Phường Quang Trung"),
               w("NGUYENTRAI", "Phường Nguyễn Trãi")),
-          d("CL", "Thành phố Chí Linh", UnitKind.CITY,
-              w("SAODO", "Phường Sao Đỏ"), w("CONGHOA", "Phường Cộng Hòa"), w("PHALAI", "Phường Phả Lại")),
-          d("KM", "Huyện Kinh Môn", UnitKind.DISTRICT,
-              w("ANLUU", "Phường An Lưu"), w("MINHTAN", "Phường Minh Tân"), w("PHUTHU", "Phường Phú Thứ")),
-          d("BG", "Huyện Bình Giang", UnitKind.DISTRICT,
-              c("KESAT", "Thị trấn Kẻ Sặt"), c("THAIHOC", "Xã Thái Học"), c("VINHHONG", "Xã Vĩnh Hồng")),
-          d("CG", "Huyện Cẩm Giàng", UnitKind.DISTRICT,
-              c("LAICACH", "Thị trấn Lai Cách"), c("TANTRUONG", "Xã Tân Trường"), c("CAMVU", "Xã Cẩm Vũ")),
-          d("GL", "Huyện Gia Lộc", UnitKind.DISTRICT,
-              c("GIALOC", "Thị trấn Gia Lộc"), c("PHAMTRAN", "Xã Phạm Trấn"), c("THONGNHAT", "Xã Thống Nhất")),
-          d("KT", "Huyện Kim Thành", UnitKind.DISTRICT,
-              c("PHUTHAI", "Thị trấn Phú Thái"), c("KIMXUYEN", "Xã Kim Xuyên"), c("CODUNG", "Xã Cổ Dũng")),
-          d("NS", "Huyện Nam Sách", UnitKind.DISTRICT,
-              c("NAMSACH", "Thị trấn Nam Sách"), c("ANLAM", "Xã An Lâm"), c("NAMHONG", "Xã Nam Hồng")),
-          d("NG", "Huyện Ninh Giang", UnitKind.DISTRICT,
-              c("NINHGIANG", "Thị trấn Ninh Giang"), c("HONGPHONG", "Xã Hồng Phong"), c("VINHHOA", "Xã Vĩnh Hòa")),
-          d("TH", "Huyện Thanh Hà", UnitKind.DISTRICT,
-              c("THANHHA", "Thị trấn Thanh Hà"), c("THANHSON", "Xã Thanh Sơn"), c("TANAN", "Xã Tân An")),
-          d("TM", "Huyện Thanh Miện", UnitKind.DISTRICT,
-              c("THANHMIEN", "Thị trấn Thanh Miện"), c("DOANTUNG", "Xã Đoàn Tùng"), c("NGUHUNG", "Xã Ngũ Hùng")),
-          d("TK", "Huyện Tứ Kỳ", UnitKind.DISTRICT,
-              c("TUKY", "Thị trấn Tứ Kỳ"), c("QUANGPHUC", "Xã Quang Phục"), c("TIENDONG", "Xã Tiên Động")));
+          d(
+              "CL",
+              "Thành phố Chí Linh",
+              UnitKind.CITY,
+              w("SAODO", "Phường Sao Đỏ"),
+              w("CONGHOA", "Phường Cộng Hòa"),
+              w("PHALAI", "Phường Phả Lại")),
+          d(
+              "KM",
+              "Huyện Kinh Môn",
+              UnitKind.DISTRICT,
+              w("ANLUU", "Phường An Lưu"),
+              w("MINHTAN", "Phường Minh Tân"),
+              w("PHUTHU", "Phường Phú Thứ")),
+          d(
+              "BG",
+              "Huyện Bình Giang",
+              UnitKind.DISTRICT,
+              c("KESAT", "Thị trấn Kẻ Sặt"),
+              c("THAIHOC", "Xã Thái Học"),
+              c("VINHHONG", "Xã Vĩnh Hồng")),
+          d(
+              "CG",
+              "Huyện Cẩm Giàng",
+              UnitKind.DISTRICT,
+              c("LAICACH", "Thị trấn Lai Cách"),
+              c("TANTRUONG", "Xã Tân Trường"),
+              c("CAMVU", "Xã Cẩm Vũ")),
+          d(
+              "GL",
+              "Huyện Gia Lộc",
+              UnitKind.DISTRICT,
+              c("GIALOC", "Thị trấn Gia Lộc"),
+              c("PHAMTRAN", "Xã Phạm Trấn"),
+              c("THONGNHAT", "Xã Thống Nhất")),
+          d(
+              "KT",
+              "Huyện Kim Thành",
+              UnitKind.DISTRICT,
+              c("PHUTHAI", "Thị trấn Phú Thái"),
+              c("KIMXUYEN", "Xã Kim Xuyên"),
+              c("CODUNG", "Xã Cổ Dũng")),
+          d(
+              "NS",
+              "Huyện Nam Sách",
+              UnitKind.DISTRICT,
+              c("NAMSACH", "Thị trấn Nam Sách"),
+              c("ANLAM", "Xã An Lâm"),
+              c("NAMHONG", "Xã Nam Hồng")),
+          d(
+              "NG",
+              "Huyện Ninh Giang",
+              UnitKind.DISTRICT,
+              c("NINHGIANG", "Thị trấn Ninh Giang"),
+              c("HONGPHONG", "Xã Hồng Phong"),
+              c("VINHHOA", "Xã Vĩnh Hòa")),
+          d(
+              "TH",
+              "Huyện Thanh Hà",
+              UnitKind.DISTRICT,
+              c("THANHHA", "Thị trấn Thanh Hà"),
+              c("THANHSON", "Xã Thanh Sơn"),
+              c("TANAN", "Xã Tân An")),
+          d(
+              "TM",
+              "Huyện Thanh Miện",
+              UnitKind.DISTRICT,
+              c("THANHMIEN", "Thị trấn Thanh Miện"),
+              c("DOANTUNG", "Xã Đoàn Tùng"),
+              c("NGUHUNG", "Xã Ngũ Hùng")),
+          d(
+              "TK",
+              "Huyện Tứ Kỳ",
+              UnitKind.DISTRICT,
+              c("TUKY", "Thị trấn Tứ Kỳ"),
+              c("QUANGPHUC", "Xã Quang Phục"),
+              c("TIENDONG", "Xã Tiên Động")));
 
   static final String[][] DEPARTMENTS = {
     {"SNV", "Sở Nội vụ", "DEPARTMENT"},
@@ -129,7 +188,8 @@ class DemoData {
   private void loadAll(String password) {
     log.info("Loading demo data (Hải Dương province)…");
     units.create(new NewUnit("HD", "Tỉnh Hải Dương", UnitKind.PROVINCE, null, FOUNDED));
-    units.create(new NewUnit("HPG", "Thành phố Hải Phòng (trước 2025)", UnitKind.CITY, null, FOUNDED));
+    units.create(
+        new NewUnit("HPG", "Thành phố Hải Phòng (trước 2025)", UnitKind.CITY, null, FOUNDED));
     for (String[] dep : DEPARTMENTS) {
       units.create(new NewUnit(dep[0], dep[1], UnitKind.valueOf(dep[2]), "HD", FOUNDED));
     }
@@ -137,14 +197,14 @@ class DemoData {
       units.create(new NewUnit(d.code(), d.name(), d.kind(), "HD", FOUNDED));
       for (String[] c : d.communes()) {
         units.create(
-            new NewUnit(
-                d.code() + "." + c[0], c[1], UnitKind.valueOf(c[2]), d.code(), FOUNDED));
+            new NewUnit(d.code() + "." + c[0], c[1], UnitKind.valueOf(c[2]), d.code(), FOUNDED));
       }
     }
     // Kinh Môn became a town (thị xã) on 2020-03-01
     units.rename(
         "KM",
-        new Rename("Thị xã Kinh Môn", UnitKind.TOWN, LocalDate.of(2020, 3, 1), "NQ 863/NQ-UBTVQH14"));
+        new Rename(
+            "Thị xã Kinh Môn", UnitKind.TOWN, LocalDate.of(2020, 3, 1), "NQ 863/NQ-UBTVQH14"));
 
     List<PersonView> council = new ArrayList<>();
     for (String[] m : COUNCIL) {
@@ -154,7 +214,9 @@ class DemoData {
                   m[2], m[0], m[1], m[0].contains(" Thị ") ? Gender.FEMALE : Gender.MALE)));
     }
     for (District d : DISTRICTS) {
-      people.create(PersonForm.of(d.code(), "Cán bộ thi đua " + d.name(), "Chuyên viên thi đua", Gender.FEMALE));
+      people.create(
+          PersonForm.of(
+              d.code(), "Cán bộ thi đua " + d.name(), "Chuyên viên thi đua", Gender.FEMALE));
     }
 
     List<String> members = DISTRICTS.stream().map(District::code).toList();
@@ -187,7 +249,13 @@ class DemoData {
 
     user("admin", "Quản trị hệ thống", Role.ADMIN, "SNV", null, password);
     user("secretariat", "Ban Thi đua – Khen thưởng", Role.SECRETARIAT, "SNV", null, password);
-    user("council", council.get(3).fullName(), Role.COUNCIL_MEMBER, "SNV", council.get(3).id(), password);
+    user(
+        "council",
+        council.get(3).fullName(),
+        Role.COUNCIL_MEMBER,
+        "SNV",
+        council.get(3).id(),
+        password);
     user("blochead", "Cán bộ thi đua TP Chí Linh", Role.BLOC_HEAD, "CL", null, password);
     user("reporter", "Cán bộ thi đua huyện Tứ Kỳ", Role.UNIT_REPORTER, "TK", null, password);
     user("viewer", "Lãnh đạo UBND tỉnh", Role.VIEWER, "HD", null, password);
@@ -196,8 +264,8 @@ class DemoData {
 
   /**
    * 2025-07-01: the district level is abolished and Hải Dương merges into Hải Phòng. The new
-   * communes and wards and the lineage shares are synthetic: they show the mechanics on real
-   * names, not the official mapping.
+   * communes and wards and the lineage shares are synthetic: they show the mechanics on real names,
+   * not the official mapping.
    */
   private void reform() {
     String ref = "NQ 202/2025/QH15";
@@ -220,12 +288,18 @@ class DemoData {
               true,
               List.of(
                   new NewUnit(
-                      merged, mergedName, urban ? UnitKind.WARD : UnitKind.COMMUNE, "HP", REFORM, true)),
+                      merged,
+                      mergedName,
+                      urban ? UnitKind.WARD : UnitKind.COMMUNE,
+                      "HP",
+                      REFORM,
+                      true)),
               List.of(
                   new Link(d.code() + "." + c1[0], merged, BigDecimal.ONE),
                   new Link(d.code() + "." + c2[0], merged, BigDecimal.ONE))));
       if (d.code().equals("TK")) {
-        // in Tứ Kỳ, Tiên Động is split between the new commune and its neighbour Quang Phục's successor
+        // in Tứ Kỳ, Tiên Động is split between the new commune and its neighbour Quang Phục's
+        // successor
         units.restructure(
             new Restructure(
                 ReorganisationKind.SPLIT,
@@ -233,7 +307,9 @@ class DemoData {
                 ref,
                 "Chia tách địa giới (mô phỏng)",
                 true,
-                List.of(new NewUnit("HP.TK.TIENDONG", "Xã Tiên Động", UnitKind.COMMUNE, "HP", REFORM, true)),
+                List.of(
+                    new NewUnit(
+                        "HP.TK.TIENDONG", "Xã Tiên Động", UnitKind.COMMUNE, "HP", REFORM, true)),
                 List.of(
                     new Link("TK." + c3[0], "HP.TK.TIENDONG", new BigDecimal("0.7")),
                     new Link("TK." + c3[0], merged, new BigDecimal("0.3")))));
@@ -254,8 +330,7 @@ class DemoData {
             "Hợp nhất tỉnh Hải Dương và thành phố Hải Phòng thành thành phố Hải Phòng",
             false,
             List.of(),
-            List.of(
-                new Link("HD", "HP", BigDecimal.ONE), new Link("HPG", "HP", BigDecimal.ONE))));
+            List.of(new Link("HD", "HP", BigDecimal.ONE), new Link("HPG", "HP", BigDecimal.ONE))));
   }
 
   private void user(

@@ -49,8 +49,8 @@ class OrganisationApi {
   @GetMapping("/units")
   @Operation(summary = "Units valid on a date (today by default)")
   List<UnitView> units(
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-          LocalDate asOf,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate asOf,
       @RequestParam(required = false) @Nullable UnitKind kind,
       @RequestParam(required = false) @Nullable String parent) {
     return units.validOn(asOf == null ? LocalDate.now(clock) : asOf, kind, parent);
@@ -103,8 +103,7 @@ class OrganisationApi {
   }
 
   @GetMapping("/reorganisations")
-  List<ReorganisationView> reorganisations(
-      @RequestParam(required = false) @Nullable String unit) {
+  List<ReorganisationView> reorganisations(@RequestParam(required = false) @Nullable String unit) {
     return units.reorganisations(unit);
   }
 

@@ -36,7 +36,9 @@ public final class UnitCommands {
 
   /** A correction of a unit's record (a typo, a wrong kind); real renames are reorganisations. */
   public record UnitCorrection(
-      @NotBlank @Size(max = 200) String name, @NotNull UnitKind kind, @PositiveOrZero int version) {}
+      @NotBlank @Size(max = 200) String name,
+      @NotNull UnitKind kind,
+      @PositiveOrZero int version) {}
 
   public record Rename(
       @NotBlank @Size(max = 200) String newName,

@@ -71,8 +71,7 @@ class UnitRepository {
         .list();
   }
 
-  long insert(
-      String code, String name, UnitKind kind, LocalDate validFrom, boolean synthetic) {
+  long insert(String code, String name, UnitKind kind, LocalDate validFrom, boolean synthetic) {
     return jdbc.sql(
             "insert into unit(code, name, kind, valid_from, synthetic) values (?, ?, ?, ?, ?) returning id")
         .params(code, name, kind.name(), Date.valueOf(validFrom), synthetic)
@@ -81,18 +80,33 @@ class UnitRepository {
   }
 
   void linkParent(long unitId, long parentId, LocalDate from) {
-    jdbc.sql("insert into unit_parent(unit_id, parent_id, valid_from) values (?, ?, ?)")
-        .params(unitId, parentId, Date.valueOf(from))
+    linkParent(unitId, parentId, from, null);
+  }
+
+  void linkParent(long unitId, long parentId, LocalDate from, @Nullable LocalDate to) {
+    jdbc.sql(
+            "insert into unit_parent(unit_id, parent_id, valid_from, valid_to) values (?, ?, ?, ?)")
+        .params(unitId, parentId, Date.valueOf(from), to == null ? null : Date.valueOf(to))
         .update();
   }
 
-  /** Ends the parent link that is open on {@code day}: it ends the day before. */
-  void closeParent(long unitId, LocalDate day) {
-    jdbc.sql(
-            """
-            update unit_parent set valid_to = ? where unit_id = ? and valid_to is null and valid_from < ?""")
-        .params(Date.valueOf(day.minusDays(1)), unitId, Date.valueOf(day))
-        .update();
+  /**
+   * Ends the parent link in force on {@code day} the day before. Returns when that link would have
+   * ended (null: open), which is when the new link ends too.
+   */
+  Optional<@Nullable LocalDate> closeParent(long unitId, LocalDate day) {
+    List<Optional<LocalDate>> ends =
+        jdbc.sql(
+                """
+                update unit_parent l set valid_to = ?
+                from (select unit_id, valid_from, valid_to from unit_parent
+                      where unit_id = ? and valid_from < ? and (valid_to is null or valid_to >= ?)) old
+                where l.unit_id = old.unit_id and l.valid_from = old.valid_from
+                returning old.valid_to""")
+            .params(Date.valueOf(day.minusDays(1)), unitId, Date.valueOf(day), Date.valueOf(day))
+            .query((rs, n) -> Optional.ofNullable(rs.getDate(1)).map(Date::toLocalDate))
+            .list();
+    return ends.isEmpty() ? Optional.empty() : Optional.ofNullable(ends.get(0).orElse(null));
   }
 
   /** The open parent link starts on or after {@code day}: nothing to close before it. */

@@ -151,14 +151,21 @@ public class Units {
     requireValidOn(before, cmd.effectiveDate(), "effectiveDate");
     UnitView parent = requireUnit(cmd.newParentCode(), "newParentCode");
     requireValidOn(parent, cmd.effectiveDate(), "newParentCode");
-    if (parent.id() == before.id() || repo.isWithin(parent.id(), before.id(), cmd.effectiveDate())) {
+    if (parent.id() == before.id()
+        || repo.isWithin(parent.id(), before.id(), cmd.effectiveDate())) {
       throw new InvalidInputException("newParentCode", "error.unit.cycle", parent.code());
     }
     if (repo.hasParentLinkFrom(before.id(), cmd.effectiveDate())) {
       throw new ConflictException("error.unit.laterTransfer", code);
     }
-    repo.closeParent(before.id(), cmd.effectiveDate());
-    repo.linkParent(before.id(), parent.id(), cmd.effectiveDate());
+    var oldEnd = repo.closeParent(before.id(), cmd.effectiveDate());
+    // the new link lasts as long as the old one would have (or as the unit, if it had none)
+    LocalDate end = oldEnd.isPresent() ? oldEnd.get() : before.validTo();
+    if (parent.validTo() != null && (end == null || end.isAfter(parent.validTo()))) {
+      throw new InvalidInputException(
+          "newParentCode", "error.unit.parentEndsEarlier", parent.code());
+    }
+    repo.linkParent(before.id(), parent.id(), cmd.effectiveDate(), end);
     long id =
         repo.insertReorganisation(
             ReorganisationKind.TRANSFER,
@@ -227,7 +234,8 @@ public class Units {
       UnitView p = units.computeIfAbsent(l.predecessor(), c -> requireUnit(c, at + ".predecessor"));
       UnitView s = units.computeIfAbsent(l.successor(), c -> requireUnit(c, at + ".successor"));
       if (created.containsKey(p.code())) {
-        throw new InvalidInputException(at + ".predecessor", "error.reorg.newPredecessor", p.code());
+        throw new InvalidInputException(
+            at + ".predecessor", "error.reorg.newPredecessor", p.code());
       }
       requireValidOn(p, day.minusDays(1), at + ".predecessor");
       requireValidOn(s, day, at + ".successor");
@@ -244,7 +252,8 @@ public class Units {
         && (successors.size() != 1 || (predecessors.size() < 2 && !absorbs))) {
       throw new InvalidInputException("links", "error.reorg.mergeShape");
     }
-    if (cmd.kind() == ReorganisationKind.SPLIT && (predecessors.size() != 1 || successors.size() < 2)) {
+    if (cmd.kind() == ReorganisationKind.SPLIT
+        && (predecessors.size() != 1 || successors.size() < 2)) {
       throw new InvalidInputException("links", "error.reorg.splitShape");
     }
     for (String p : predecessors) {
@@ -256,7 +265,8 @@ public class Units {
       boolean continues = successors.contains(p);
       if (!continues && total.compareTo(ONE) != 0) {
         // a unit that ends must hand on all of itself, or figures would vanish from history
-        throw new InvalidInputException("links", "error.reorg.shareUnder", p, total.toPlainString());
+        throw new InvalidInputException(
+            "links", "error.reorg.shareUnder", p, total.toPlainString());
       }
     }
     long id =
@@ -305,7 +315,8 @@ public class Units {
     if (repo.idOf(cmd.code()).isPresent()) {
       throw new ConflictException("error.unit.exists", cmd.code());
     }
-    long id = repo.insert(cmd.code(), cmd.name().trim(), cmd.kind(), cmd.validFrom(), cmd.synthetic());
+    long id =
+        repo.insert(cmd.code(), cmd.name().trim(), cmd.kind(), cmd.validFrom(), cmd.synthetic());
     if (cmd.parentCode() != null && !cmd.parentCode().isBlank()) {
       UnitView parent = requireUnit(cmd.parentCode(), "parentCode");
       requireValidOn(parent, cmd.validFrom(), "parentCode");

@@ -124,8 +124,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         .getGlobalErrors()
         .forEach(ge -> fields.add(new FieldMessage("", messages.getMessage(ge, locale))));
     return ResponseEntity.badRequest()
-        .body(
-            problem(HttpStatus.BAD_REQUEST, "error.title.invalid", msg("error.invalid"), fields));
+        .body(problem(HttpStatus.BAD_REQUEST, "error.title.invalid", msg("error.invalid"), fields));
   }
 
   @Override
@@ -146,8 +145,7 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
                           name == null ? "" : name, messages.getMessage(err, locale))));
     }
     return ResponseEntity.badRequest()
-        .body(
-            problem(HttpStatus.BAD_REQUEST, "error.title.invalid", msg("error.invalid"), fields));
+        .body(problem(HttpStatus.BAD_REQUEST, "error.title.invalid", msg("error.invalid"), fields));
   }
 
   @Override
@@ -169,8 +167,12 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
       @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
     // the framework's own problems (405, 415, missing parameter…) get a translated title too
     if (body instanceof ProblemDetail p && p.getTitle() != null) {
-      p.setTitle(messages.getMessage("error.status." + statusCode.value(), null, p.getTitle(),
-          LocaleContextHolder.getLocale()));
+      p.setTitle(
+          messages.getMessage(
+              "error.status." + statusCode.value(),
+              null,
+              p.getTitle(),
+              LocaleContextHolder.getLocale()));
     }
     return super.createResponseEntity(body, headers, statusCode, request);
   }

@@ -81,10 +81,7 @@ class DatabaseConfiguration {
             .map(Long::parseLong);
     Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
     boolean isPostgres =
-        process
-            .flatMap(p -> p.info().command())
-            .map(c -> c.contains("postgres"))
-            .orElse(false);
+        process.flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(false);
     if (process.isPresent() && isPostgres) {
       log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by an earlier run", pid.get());
       ProcessHandle p = process.get();
@@ -115,5 +112,4 @@ class DatabaseConfiguration {
       }
     }
   }
-
 }

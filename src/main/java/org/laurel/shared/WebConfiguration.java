@@ -13,8 +13,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Languages: Vietnamese, English, German. The browser's preference decides until the user picks
- * one ({@code ?lang=en}), which a cookie then remembers.
+ * Languages: Vietnamese, English, German. The browser's preference decides until the user picks one
+ * ({@code ?lang=en}), which a cookie then remembers.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -34,8 +34,7 @@ class WebConfiguration implements WebMvcConfigurer {
     String header = request.getHeader("Accept-Language");
     if (header != null && !header.isBlank()) {
       try {
-        Locale match =
-            Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+        Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
         if (match != null) {
           return match;
         }
