@@ -1,16 +1,15 @@
 package org.laurel.audit;
 
+import java.io.PrintStream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** {@code laurel audit-verify}: checks the chain from the command line; exit 0 when intact. */
 @Component
-@Profile("command")
 class AuditCommand implements ApplicationRunner {
 
   private final AuditChain chain;
@@ -24,10 +23,16 @@ class AuditCommand implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (!args.getNonOptionArgs().contains("audit-verify")) {
-      return;
+      return; // the normal web start
     }
+    int code = verify(System.out);
+    System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> code));
+  }
+
+  /** Prints the verdict; 0 when the chain is intact, 1 when not. */
+  int verify(PrintStream out) {
     AuditChain.Verification v = chain.verify();
-    System.out.println(
+    out.println(
         v.valid()
             ? "Audit log intact: " + v.entries() + " entries verified."
             : "Audit log BROKEN: first broken entry is #"
@@ -35,7 +40,6 @@ class AuditCommand implements ApplicationRunner {
                 + " of "
                 + v.entries()
                 + ".");
-    int code = v.valid() ? 0 : 1;
-    System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> code));
+    return v.valid() ? 0 : 1;
   }
 }

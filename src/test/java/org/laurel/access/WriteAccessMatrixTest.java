@@ -310,6 +310,7 @@ class WriteAccessMatrixTest {
   @Autowired Users users;
   @Autowired org.springframework.transaction.PlatformTransactionManager txManager;
   @Autowired JsonMapper json;
+
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
