@@ -33,6 +33,8 @@ class DatabaseConfiguration {
         EmbeddedPostgres.builder()
             .setDataDirectory(dir)
             .setCleanDataDirectory(false)
+            // the application context stops it, after everything that uses it is closed
+            .setRegisterShutdownHook(false)
             .setPGStartupWait(Duration.ofSeconds(60))
             .setServerConfig("max_connections", "100")
             .setLocaleConfig("encoding", "UTF8")
@@ -85,7 +87,8 @@ class DatabaseConfiguration {
     if (process.isPresent() && isPostgres) {
       log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by an earlier run", pid.get());
       ProcessHandle p = process.get();
-      p.destroy();
+      // SIGINT is PostgreSQL's "fast" shutdown: clean, without waiting for (dead) clients
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
       try {
         p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
       } catch (Exception e) {

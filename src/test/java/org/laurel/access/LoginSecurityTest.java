@@ -192,9 +192,7 @@ class LoginSecurityTest {
 
   @Test
   void sendsAnonymousVisitorsToTheLoginPage() throws Exception {
-    mvc.perform(get("/units"))
-        .andExpect(status().isFound())
-        .andExpect(redirectedUrl("/login"));
+    mvc.perform(get("/units")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     mvc.perform(get("/api/v1/people")).andExpect(status().isUnauthorized());
     mvc.perform(get("/actuator/health"))
         .andExpect(status().isOk())

@@ -1,0 +1,54 @@
+package org.laurel.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and chromedriver, never a downloaded browser. Without them the browser tests
+ * are skipped with a message, unless {@code -Dlaurel.browser=required} (as in CI) makes them fail.
+ */
+final class Browsers {
+  private Browsers() {}
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  static ChromeDriver start() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if (!present) {
+      String message =
+          "Browser tests SKIPPED: Debian's chromium and chromium-driver are not installed "
+              + "(apt-get install -y chromium chromium-driver).";
+      if ("required".equals(System.getProperty("laurel.browser"))) {
+        Assertions.fail(message + " They are required here (-Dlaurel.browser=required).");
+      }
+      System.err.println(message);
+      Assumptions.abort(message);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--lang=vi",
+        "--user-data-dir=" + Files.createTempDirectory("laurel-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER.toString()))
+            .build();
+    return new ChromeDriver(service, options);
+  }
+}
