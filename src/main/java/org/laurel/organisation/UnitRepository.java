@@ -16,11 +16,13 @@ class UnitRepository {
 
   private static final String SELECT_AS_OF =
       """
-      select u.*, p.code as parent_code
+      select u.id, u.code, coalesce(f.name, u.name) as name, coalesce(f.kind, u.kind) as kind,
+             u.valid_from, u.valid_to, u.synthetic, u.version, p.code as parent_code
       from unit u
       left join unit_parent l on l.unit_id = u.id and l.valid_from <= :day
                               and (l.valid_to is null or l.valid_to >= :day)
       left join unit p on p.id = l.parent_id
+      left join unit_former_name f on f.unit_id = u.id and f.valid_from <= :day and f.valid_to >= :day
       """;
 
   private final JdbcClient jdbc;
@@ -52,11 +54,11 @@ class UnitRepository {
             SELECT_AS_OF
                 + """
                  where u.valid_from <= :day and (u.valid_to is null or u.valid_to >= :day)
-                   and (cast(:kind as text) is null or u.kind = :kind)
+                   and (cast(:kind as text) is null or coalesce(f.kind, u.kind) = :kind)
                    and (cast(:parent as text) is null or p.code = :parent)
                  order by case u.kind when 'PROVINCE' then 0 when 'CITY' then 1 when 'TOWN' then 2
                           when 'DISTRICT' then 3 when 'DEPARTMENT' then 4 when 'AGENCY' then 5 else 6 end,
-                          u.name collate "C", u.code""")
+                          coalesce(f.name, u.name) collate "C", u.code""")
         .param("day", Date.valueOf(day))
         .param("kind", kind == null ? null : kind.name())
         .param("parent", parentCode)
@@ -66,7 +68,7 @@ class UnitRepository {
 
   List<UnitView> all() {
     return jdbc.sql(SELECT_AS_OF + " order by u.code")
-        .param("day", Date.valueOf(LocalDate.now()))
+        .param("day", Date.valueOf(LocalDate.of(9999, 12, 31)))
         .query(UnitRepository::map)
         .list();
   }
@@ -122,6 +124,25 @@ class UnitRepository {
     return jdbc.sql(
             "update unit set name = ?, kind = ?, version = version + 1 where id = ? and version = ?")
         .params(name, kind.name(), id, version)
+        .update();
+  }
+
+  /** The day the unit's current name took effect: its start, or its last rename. */
+  LocalDate currentNameSince(long id) {
+    return jdbc.sql(
+            """
+            select coalesce((select max(valid_to) + 1 from unit_former_name where unit_id = u.id),
+                            u.valid_from)
+            from unit u where u.id = ?""")
+        .param(id)
+        .query((rs, n) -> rs.getDate(1).toLocalDate())
+        .single();
+  }
+
+  void keepFormerName(long id, String name, UnitKind kind, LocalDate from, LocalDate to) {
+    jdbc.sql(
+            "insert into unit_former_name(unit_id, name, kind, valid_from, valid_to) values (?, ?, ?, ?, ?)")
+        .params(id, name, kind.name(), Date.valueOf(from), Date.valueOf(to))
         .update();
   }
 

@@ -53,6 +53,12 @@ public class Units {
     return find(code).orElseThrow(() -> new NotFoundException("error.unit.notFound", code));
   }
 
+  /** The unit under its current name, whatever the date. */
+  private UnitView current(String code) {
+    return repo.findByCode(code, LocalDate.of(9999, 12, 31))
+        .orElseThrow(() -> new NotFoundException("error.unit.notFound", code));
+  }
+
   @Transactional(readOnly = true)
   public Optional<UnitView> find(String code) {
     return repo.findByCode(code, today());
@@ -125,9 +131,16 @@ public class Units {
   @Transactional
   public ReorganisationView rename(String code, @Valid Rename cmd) {
     Actor actor = access.requireSecretariat();
-    UnitView before = get(code);
+    UnitView before = current(code);
     requireValidOn(before, cmd.effectiveDate(), "effectiveDate");
     UnitKind kind = cmd.newKind() == null ? before.kind() : cmd.newKind();
+    LocalDate since = repo.currentNameSince(before.id());
+    if (!cmd.effectiveDate().isAfter(since)) {
+      // renames are recorded in order; an earlier one would rewrite history in the middle
+      throw new ConflictException("error.unit.renameOrder", code, since.toString());
+    }
+    repo.keepFormerName(
+        before.id(), before.name(), before.kind(), since, cmd.effectiveDate().minusDays(1));
     repo.rename(before.id(), cmd.newName().trim(), kind);
     long id =
         repo.insertReorganisation(
@@ -140,7 +153,7 @@ public class Units {
             before.name() + " (" + before.kind() + ")",
             cmd.newName().trim() + " (" + kind + ")",
             actor.username());
-    audit.record("unit.renamed", "unit", code, before, get(code));
+    audit.record("unit.renamed", "unit", code, before, current(code));
     return reorganisation(id);
   }
 

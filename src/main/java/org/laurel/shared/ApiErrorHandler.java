@@ -1,5 +1,6 @@
 package org.laurel.shared;
 
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,22 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
         "error.title.invalid",
         message,
         List.of(new FieldMessage(e.field(), message)));
+  }
+
+  /** Method validation of a service (a command built in code rather than bound from JSON). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail violation(ConstraintViolationException e) {
+    List<FieldMessage> fields =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldMessage(leaf(v.getPropertyPath().toString()), v.getMessage()))
+            .toList();
+    return problem(HttpStatus.BAD_REQUEST, "error.title.invalid", msg("error.invalid"), fields);
+  }
+
+  /** {@code create.cmd.name} → {@code name}: the method and parameter mean nothing to callers. */
+  static String leaf(String path) {
+    String[] parts = path.split("\\.", 3);
+    return parts.length == 3 ? parts[2] : path;
   }
 
   @ExceptionHandler(DuplicateKeyException.class)

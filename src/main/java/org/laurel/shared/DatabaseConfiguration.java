@@ -32,7 +32,7 @@ class DatabaseConfiguration {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dir)
-            .setCleanDataDirectory(false)
+            .setCleanDataDirectory(props.embeddedTemporary())
             // the application context stops it, after everything that uses it is closed
             .setRegisterShutdownHook(false)
             .setPGStartupWait(Duration.ofSeconds(60))

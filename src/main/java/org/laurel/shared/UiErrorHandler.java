@@ -49,6 +49,17 @@ public class UiErrorHandler {
     return page(400, "error.title.invalid", text(e), model, res);
   }
 
+  @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+  String violation(
+      jakarta.validation.ConstraintViolationException e, Model model, HttpServletResponse res) {
+    String detail =
+        e.getConstraintViolations().stream()
+            .map(v -> ApiErrorHandler.leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
+            .sorted()
+            .collect(java.util.stream.Collectors.joining("; "));
+    return page(400, "error.title.invalid", detail, model, res);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   String mismatch(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse res) {
     return page(400, "error.title.invalid", msg("error.badValue", e.getName()), model, res);

@@ -32,9 +32,10 @@ class BlocApiTest {
 
   @Test
   void listsTheYearsBlocsInThePublicContractShape() throws Exception {
+    // other tests add blocs of their own to the shared database: look at the demo's
     mvc.perform(get("/api/v1/blocs?year=2024"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$", hasSize(1)))
+        .andExpect(jsonPath("$[?(@.code=='KHOI-HUYEN')]", hasSize(1)))
         .andExpect(jsonPath("$[0].id").isNumber())
         .andExpect(jsonPath("$[0].code").value("KHOI-HUYEN"))
         .andExpect(jsonPath("$[0].name").value("Khối thi đua các huyện, thị xã, thành phố"))

@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "laurel.db.data-dir=${java.io.tmpdir}/laurel-browser-${random.uuid}",
-      "laurel.demo.enabled=true"
+      "laurel.demo.enabled=true",
+      "laurel.db.embedded-temporary=true"
     })
 class BlocPageBrowserTest {
 

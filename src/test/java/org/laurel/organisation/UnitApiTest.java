@@ -131,9 +131,8 @@ class UnitApiTest {
 
   @Test
   void showsTheHierarchyAsOfADate() throws Exception {
-    mvc.perform(get("/api/v1/units?asOf=2024-06-30&kind=DISTRICT"))
-        .andExpect(jsonPath("$", hasSize(9)))
-        .andExpect(jsonPath("$[*].parentCode", hasItem("HD")));
+    mvc.perform(get("/api/v1/units?asOf=2024-06-30&kind=DISTRICT&parent=HD"))
+        .andExpect(jsonPath("$", hasSize(9)));
     mvc.perform(get("/api/v1/units?asOf=2024-06-30&parent=HD"))
         .andExpect(jsonPath("$[*].code", hasItem("TK")))
         .andExpect(jsonPath("$[*].code", hasItem("SNV")));
@@ -158,6 +157,18 @@ class UnitApiTest {
             jsonPath(
                 "$.predecessors[*].predecessorCode",
                 containsInAnyOrder("TK.TUKY", "TK.QUANGPHUC", "TK.TIENDONG")));
+  }
+
+  @Test
+  void showsAUnitUnderTheNameItHadOnTheDate() throws Exception {
+    mvc.perform(get("/api/v1/units?asOf=2019-06-30&kind=DISTRICT"))
+        .andExpect(jsonPath("$[?(@.code=='KM')].name").value("Huyện Kinh Môn"));
+    mvc.perform(get("/api/v1/units?asOf=2024-06-30&kind=TOWN"))
+        .andExpect(jsonPath("$[?(@.code=='KM')].name").value("Thị xã Kinh Môn"));
+    send(
+            post("/api/v1/units/KM/rename"),
+            "{\"newName\":\"Huyện Kinh Môn\",\"effectiveDate\":\"2019-01-01\"}")
+        .andExpect(status().isConflict());
   }
 
   private long count() {

@@ -16,7 +16,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(
     properties = {
       "laurel.db.data-dir=${java.io.tmpdir}/laurel-test-${random.uuid}",
-      "laurel.demo.enabled=true"
+      "laurel.demo.enabled=true",
+      "laurel.db.embedded-temporary=true"
     })
 @AutoConfigureMockMvc
 public @interface LaurelTest {}
