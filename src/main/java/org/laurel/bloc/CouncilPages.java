@@ -198,7 +198,11 @@ class CouncilPages {
     MemberForm form = new MemberForm();
     form.setRole(CouncilRole.MEMBER);
     LocalDate today = LocalDate.now(clock);
-    form.setTermFrom(today.isBefore(council.termStart()) ? council.termStart() : today);
+    // today, unless the council's term has not begun or is over
+    boolean inTerm =
+        !today.isBefore(council.termStart())
+            && (council.termEnd() == null || !today.isAfter(council.termEnd()));
+    form.setTermFrom(inTerm ? today : council.termStart());
     form.setTermTo(council.termEnd());
     return memberPage(council, null, form, model);
   }
