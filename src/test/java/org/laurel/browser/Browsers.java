@@ -45,6 +45,8 @@ final class Browsers {
         "--window-size=1280,900",
         "--lang=vi",
         "--user-data-dir=" + Files.createTempDirectory("laurel-chromium"));
+    // the browser asks for Vietnamese first, as a civil servant's would
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi,en"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(DRIVER.toString()))

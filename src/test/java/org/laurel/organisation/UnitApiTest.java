@@ -136,7 +136,7 @@ class UnitApiTest {
     mvc.perform(get("/api/v1/units?asOf=2024-06-30&parent=HD"))
         .andExpect(jsonPath("$[*].code", hasItem("TK")))
         .andExpect(jsonPath("$[*].code", hasItem("SNV")));
-    mvc.perform(get("/api/v1/units?asOf=2025-07-01&kind=DISTRICT"))
+    mvc.perform(get("/api/v1/units?asOf=2025-07-01&kind=DISTRICT&parent=HD"))
         .andExpect(jsonPath("$", hasSize(0)));
     mvc.perform(get("/api/v1/units?asOf=2025-07-01&parent=HP"))
         .andExpect(jsonPath("$[*].code", hasItem("HP.TK.TUKY")))
