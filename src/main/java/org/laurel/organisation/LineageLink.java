@@ -11,8 +11,10 @@ public record LineageLink(
     long reorganisationId,
     ReorganisationKind kind,
     LocalDate effectiveDate,
+    long predecessorId,
     String predecessorCode,
     String predecessorName,
+    long successorId,
     String successorCode,
     String successorName,
     BigDecimal share) {}

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -238,8 +239,8 @@ class UnitRepository {
 
   private static final String SELECT_LINKS =
       """
-      select l.reorganisation_id, r.kind, r.effective_date, p.code as p_code, p.name as p_name,
-             s.code as s_code, s.name as s_name, l.share
+      select l.reorganisation_id, r.kind, r.effective_date, p.id as p_id, p.code as p_code,
+             p.name as p_name, s.id as s_id, s.code as s_code, s.name as s_name, l.share
       from lineage l join reorganisation r on r.id = l.reorganisation_id
       join unit p on p.id = l.predecessor_id join unit s on s.id = l.successor_id
       """;
@@ -247,6 +248,14 @@ class UnitRepository {
   List<LineageLink> linksInto(long successor) {
     return jdbc.sql(SELECT_LINKS + " where l.successor_id = ? order by r.effective_date, p.code")
         .param(successor)
+        .query(UnitRepository::mapLink)
+        .list();
+  }
+
+  /** Links into any of the given units, in one query. */
+  List<LineageLink> linksInto(Collection<Long> successors) {
+    return jdbc.sql(SELECT_LINKS + " where l.successor_id = any(?) order by r.effective_date, p.code")
+        .param(successors.toArray(Long[]::new))
         .query(UnitRepository::mapLink)
         .list();
   }
@@ -351,8 +360,10 @@ class UnitRepository {
         rs.getLong("reorganisation_id"),
         ReorganisationKind.valueOf(rs.getString("kind")),
         rs.getDate("effective_date").toLocalDate(),
+        rs.getLong("p_id"),
         rs.getString("p_code"),
         rs.getString("p_name"),
+        rs.getLong("s_id"),
         rs.getString("s_code"),
         rs.getString("s_name"),
         rs.getBigDecimal("share"));

@@ -95,6 +95,12 @@ public class Units {
     return repo.linksInto(get(code).id());
   }
 
+  /** Lineage links into any of the given units (by id), oldest first. */
+  @Transactional(readOnly = true)
+  public List<LineageLink> predecessorsOf(java.util.Collection<Long> unitIds) {
+    return unitIds.isEmpty() ? List.of() : repo.linksInto(unitIds);
+  }
+
   /** What the unit went into. */
   @Transactional(readOnly = true)
   public List<LineageLink> successors(String code) {
