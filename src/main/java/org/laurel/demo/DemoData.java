@@ -170,8 +170,16 @@ class DemoData {
   private final Blocs blocs;
   private final Councils councils;
   private final Users users;
+  private final DemoIndicators indicators;
 
-  DemoData(Units units, People people, Blocs blocs, Councils councils, Users users) {
+  DemoData(
+      Units units,
+      People people,
+      Blocs blocs,
+      Councils councils,
+      Users users,
+      DemoIndicators indicators) {
+    this.indicators = indicators;
     this.units = units;
     this.people = people;
     this.blocs = blocs;
@@ -245,6 +253,7 @@ class DemoData {
               REFORM.minusDays(1)));
     }
 
+    indicators.load();
     reform();
 
     user("admin", "Quản trị hệ thống", Role.ADMIN, "SNV", null, password);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,10 +37,11 @@ class IndicatorRepository {
   record Key(long unitId, long indicatorId) {}
 
   /**
-   * Accepted year-to-date or per-period values of the given units in the given year, for the
-   * period ending in {@code endMonth}; the most specific report wins (M06 over Q2 over H1).
+   * Accepted year-to-date or per-period values of the given units in the given year, for the period
+   * ending in {@code endMonth}; the most specific report wins (M06 over Q2 over H1).
    */
-  Map<Key, BigDecimal> acceptedValues(Collection<Long> unitIds, int year, int endMonth, String period) {
+  Map<Key, BigDecimal> acceptedValues(
+      Collection<Long> unitIds, int year, int endMonth, String period) {
     Map<Key, BigDecimal> out = new HashMap<>();
     if (unitIds.isEmpty()) {
       return out;
@@ -67,9 +67,11 @@ class IndicatorRepository {
     if (unitIds.isEmpty()) {
       return out;
     }
-    jdbc.sql("select unit_id, indicator_id, value from estimate where unit_id = any(?) and year = ?")
+    jdbc.sql(
+            "select unit_id, indicator_id, value from estimate where unit_id = any(?) and year = ?")
         .params(unitIds.toArray(Long[]::new), year)
-        .query(rs -> {
+        .query(
+            rs -> {
               out.put(new Key(rs.getLong(1), rs.getLong(2)), rs.getBigDecimal(3));
             });
     return out;
@@ -103,5 +105,4 @@ class IndicatorRepository {
         rs.getBoolean("required"),
         rs.getInt("sort_order"));
   }
-
 }

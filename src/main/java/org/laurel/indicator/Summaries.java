@@ -25,15 +25,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Derived figures. Only accepted values count. "Same period last year" of a unit that did not
- * exist then is rebuilt from its predecessors: the sum of their figures times the share each
- * passed on (for sums), or the share-weighted mean (for rates).
+ * Derived figures. Only accepted values count. "Same period last year" of a unit that did not exist
+ * then is rebuilt from its predecessors: the sum of their figures times the share each passed on
+ * (for sums), or the share-weighted mean (for rates).
  */
 @Service
 public class Summaries {
 
   private static final MathContext MC = MathContext.DECIMAL64;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
   /** How far back through successive reorganisations a figure is traced. */
   private static final int MAX_LINEAGE_DEPTH = 5;
 
@@ -96,10 +97,10 @@ public class Summaries {
             new MemberFigures(
                 m.code(),
                 m.name(),
-                v,
-                e,
+                v == null ? null : plain(v),
+                e == null ? null : plain(e),
                 percent(v, e),
-                ly.value(),
+                ly.value() == null ? null : plain(ly.value()),
                 growth(v, ly.value()),
                 null,
                 ly.sources()));
@@ -175,8 +176,7 @@ public class Summaries {
         sum = sum.add(p.value().multiply(l.share(), MC));
         shares = shares.add(l.share());
       }
-      BigDecimal v =
-          ind.aggregation() == Indicator.Aggregation.SUM ? sum : sum.divide(shares, MC);
+      BigDecimal v = ind.aggregation() == Indicator.Aggregation.SUM ? sum : sum.divide(shares, MC);
       return new Traced(v, sources);
     }
   }
@@ -214,11 +214,17 @@ public class Summaries {
     }
     BigDecimal sum = xs.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     return switch (agg) {
-      case SUM -> sum.stripTrailingZeros();
+      case SUM -> plain(sum);
       // weights are not modelled yet: weighted averages and "last" fall back to the plain mean
       case AVERAGE, WEIGHTED_AVERAGE, LAST ->
-          sum.divide(BigDecimal.valueOf(xs.size()), 4, RoundingMode.HALF_UP).stripTrailingZeros();
+          plain(sum.divide(BigDecimal.valueOf(xs.size()), 2, RoundingMode.HALF_UP));
     };
+  }
+
+  /** Without trailing zeros, and never in exponent form (19600, not 1.96E+4). */
+  static BigDecimal plain(BigDecimal b) {
+    BigDecimal s = b.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   /** value / estimate × 100, one decimal; null when either is missing or the estimate is 0. */

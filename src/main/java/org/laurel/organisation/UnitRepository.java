@@ -254,7 +254,8 @@ class UnitRepository {
 
   /** Links into any of the given units, in one query. */
   List<LineageLink> linksInto(Collection<Long> successors) {
-    return jdbc.sql(SELECT_LINKS + " where l.successor_id = any(?) order by r.effective_date, p.code")
+    return jdbc.sql(
+            SELECT_LINKS + " where l.successor_id = any(?) order by r.effective_date, p.code")
         .param(successors.toArray(Long[]::new))
         .query(UnitRepository::mapLink)
         .list();

@@ -91,6 +91,46 @@ public class ApiErrorHandler extends ResponseEntityExceptionHandler {
     return parts.length == 3 ? parts[2] : path;
   }
 
+  /** A translated row of an import's error report. */
+  public record RowMessage(long row, String column, @Nullable String value, String message) {}
+
+  @ExceptionHandler(RejectedRowsException.class)
+  ProblemDetail rejectedRows(RejectedRowsException e) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "error.title.invalid", text(e), List.of());
+    p.setProperty(
+        "rows",
+        e.problems().stream()
+            .map(
+                r ->
+                    new RowMessage(
+                        r.row(),
+                        r.column(),
+                        r.value(),
+                        messages.getMessage(
+                            r.messageKey(),
+                            r.args(),
+                            r.messageKey(),
+                            LocaleContextHolder.getLocale())))
+            .toList());
+    p.setProperty("badRows", e.badRows());
+    return p;
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .body(
+            problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "error.title.invalid",
+                msg("error.import.tooLarge"),
+                List.of()));
+  }
+
   @ExceptionHandler(DuplicateKeyException.class)
   ProblemDetail duplicate(DuplicateKeyException e) {
     return problem(HttpStatus.CONFLICT, "error.title.conflict", msg("error.duplicate"), List.of());

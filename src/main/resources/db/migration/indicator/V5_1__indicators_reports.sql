@@ -64,3 +64,6 @@ create table report_deadline (
   due_date  date not null,
   primary key (bloc_id, period)
 );
+
+-- a report the secretariat reopened stays editable after its deadline until it is submitted again
+alter table report add column reopened boolean not null default false;
