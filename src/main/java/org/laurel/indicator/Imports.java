@@ -128,7 +128,7 @@ public class Imports {
             && magic[3] == 4) {
           XlsxRows.read(file, sink);
           in.transferTo(java.io.OutputStream.nullOutputStream());
-        } else if (looksBinary(magic)) {
+        } else if (!hasTextBom(magic) && looksBinary(magic)) {
           throw new InvalidInputException("file", "error.import.type");
         } else {
           CsvRows.read(reader(in), sink);
@@ -152,6 +152,12 @@ public class Imports {
         kind == Kind.VALUES ? "import.values" : "import.estimates", "import", sha, null, result);
     progress.rows(sink.rows);
     return result;
+  }
+
+  static boolean hasTextBom(byte[] m) {
+    return m.length >= 2
+        && (((m[0] & 0xff) == 0xFF && (m[1] & 0xff) == 0xFE)
+            || ((m[0] & 0xff) == 0xFE && (m[1] & 0xff) == 0xFF));
   }
 
   /** Old Excel (.xls, OLE2), PDF, images…: control bytes that no CSV starts with. */
@@ -201,7 +207,10 @@ public class Imports {
     final Map<String, UnitView> unitsByCode = new HashMap<>();
     final Map<String, Indicator> indicatorsByCode = new HashMap<>();
     final Map<String, Period> periods = new HashMap<>();
-    final Map<Long, Boolean> inScope = new HashMap<>();
+
+    /** The units a reporter may write, looked up before the COPY starts (null: all). */
+    final java.util.@Nullable Set<Long> scope;
+
     final List<RowProblem> problems = new ArrayList<>();
     long badRows;
     long rows;
@@ -213,6 +222,8 @@ public class Imports {
       this.actor = actor;
       this.progress = progress;
       units.all().forEach(u -> unitsByCode.put(u.code(), u));
+      // no query may run on the connection while COPY streams, so the scope is known up front
+      scope = actor.role().isSecretariat() ? null : units.subtree(actor.unitId());
       indicators.all().forEach(i -> indicatorsByCode.put(i.code(), i));
     }
 
@@ -336,10 +347,7 @@ public class Imports {
     }
 
     private boolean scope(UnitView unit) {
-      if (actor.role().isSecretariat()) {
-        return true;
-      }
-      return inScope.computeIfAbsent(unit.id(), id -> units.isWithin(id, actor.unitId()));
+      return scope == null || scope.contains(unit.id());
     }
 
     private long lastBad = -1;
@@ -357,11 +365,15 @@ public class Imports {
       return false;
     }
 
-    /** Leaves the COPY so that the connection can roll back cleanly. */
+    /**
+     * Ends the COPY after a refusal. Ending it normally (rather than cancelling, which fails the
+     * transaction) keeps the connection usable; the temporary rows vanish with the transaction.
+     */
     void abort() {
       if (copy != null && copy.isActive()) {
         try {
-          copy.cancelCopy();
+          buffer.setLength(0);
+          copy.endCopy();
         } catch (SQLException ignored) {
           // the transaction is rolled back anyway
         }

@@ -175,6 +175,24 @@ class UnitRepository {
         .list();
   }
 
+  /** Ids of the unit and every unit below it, on {@code day}. */
+  List<Long> subtree(long rootId, LocalDate day) {
+    return jdbc.sql(
+            """
+            with recursive down(id, depth) as (
+              select cast(? as bigint), 0
+              union all
+              select l.unit_id, down.depth + 1 from down
+              join unit_parent l on l.parent_id = down.id and l.valid_from <= ?
+                               and (l.valid_to is null or l.valid_to >= ?)
+              where down.depth < 20
+            )
+            select distinct id from down""")
+        .params(rootId, Date.valueOf(day), Date.valueOf(day))
+        .query(Long.class)
+        .list();
+  }
+
   /** Whether {@code unitId} is {@code ancestorId} or below it, on {@code day}. */
   boolean isWithin(long unitId, long ancestorId, LocalDate day) {
     return jdbc.sql(

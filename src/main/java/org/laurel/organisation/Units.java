@@ -69,6 +69,12 @@ public class Units {
     return repo.codeOf(id).flatMap(this::find);
   }
 
+  /** The unit and all units below it today: a reporter's scope. */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> subtree(long unitId) {
+    return java.util.Set.copyOf(repo.subtree(unitId, today()));
+  }
+
   @Transactional(readOnly = true)
   public boolean isWithin(long unitId, long ancestorId) {
     return unitId == ancestorId || repo.isWithin(unitId, ancestorId, today());

@@ -91,7 +91,11 @@ class WriteAccessMatrixTest {
   }
 
   /** A cell's request: method, path, JSON body (may be null). */
-  record Call(HttpMethod method, String path, String body) {}
+  record Call(HttpMethod method, String path, String body) {
+    boolean multipart() {
+      return path.startsWith("/api/v1/imports/");
+    }
+  }
 
   /** A write endpoint: its route as mapped, how to call it for a scope, who may. */
   record Endpoint(
@@ -110,6 +114,16 @@ class WriteAccessMatrixTest {
 
   static final BiPredicate<Role, Scope> SECRETARIAT = (r, s) -> r.isSecretariat();
   static final BiPredicate<Role, Scope> ADMIN = (r, s) -> r == Role.ADMIN;
+
+  /** Accepting or returning a report: the secretariat, or the head of a bloc that has the unit. */
+  static final BiPredicate<Role, Scope> REVIEWER =
+      (r, s) -> r.isSecretariat() || (r == Role.BLOC_HEAD && s == Scope.OWN);
+
+  /** Reports under review: MX.A is in the bloc MX.A heads; MX.C is in no matrix bloc. */
+  static String reviewed(Scope s) {
+    return s == Scope.OWN ? "MX.A" : "MX.C";
+  }
+
   static final BiPredicate<Role, Scope> OWN_UNIT_DATA =
       (r, s) -> r.isSecretariat() || (r.reportsForOwnUnit() && s == Scope.OWN);
 
@@ -276,6 +290,63 @@ class WriteAccessMatrixTest {
                           .formatted(w.unit(s), c.version().apply("user:" + w.userTarget(s)))),
               ADMIN),
           new Endpoint(
+              "PUT /api/v1/blocs/{id}/deadlines/{period}",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.PUT,
+                      "/api/v1/blocs/" + w.bloc(s) + "/deadlines/2024-Q4",
+                      "{\"dueDate\":\"2025-01-10\"}"),
+              SECRETARIAT),
+          new Endpoint(
+              "PUT /api/v1/reports/{unit}/{period}",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.PUT,
+                      "/api/v1/reports/" + w.unit(s) + "/2024-M01",
+                      "{\"values\":{\"BUDGET_REVENUE\":12.5},\"comments\":{},\"version\":0}"),
+              OWN_UNIT_DATA),
+          new Endpoint(
+              "POST /api/v1/reports/{unit}/{period}/submit",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/reports/" + w.unit(s) + "/2024-Q2/submit",
+                      "{\"version\":%d}"
+                          .formatted(c.version().apply("report:" + w.unit(s) + "/2024-Q2"))),
+              OWN_UNIT_DATA),
+          new Endpoint(
+              "POST /api/v1/reports/{unit}/{period}/accept",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/reports/" + reviewed(s) + "/2024-Q3/accept",
+                      "{\"version\":%d}"
+                          .formatted(c.version().apply("report:" + reviewed(s) + "/2024-Q3"))),
+              REVIEWER),
+          new Endpoint(
+              "POST /api/v1/reports/{unit}/{period}/return",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/reports/" + reviewed(s) + "/2024-Q3/return",
+                      "{\"reason\":\"Thiếu số liệu\",\"version\":%d}"
+                          .formatted(c.version().apply("report:" + reviewed(s) + "/2024-Q3"))),
+              REVIEWER),
+          new Endpoint(
+              "POST /api/v1/reports/{unit}/{period}/reopen",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/reports/" + reviewed(s) + "/2024-Q3/reopen",
+                      "{\"reason\":\"Sai số liệu\",\"version\":%d}"
+                          .formatted(c.version().apply("report:" + reviewed(s) + "/2024-Q3"))),
+              SECRETARIAT),
+          new Endpoint(
+              "POST /api/v1/imports/indicator-values",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/imports/indicator-values",
+                      "unit,indicator,period,value\n"
+                          + w.unit(s)
+                          + ",BUDGET_REVENUE,2024-M02,7.5\n"),
+              OWN_UNIT_DATA),
+          new Endpoint(
               "POST /api/v1/tokens",
               (w, s, c) -> post("/api/v1/tokens", "{\"name\":\"script\",\"validDays\":30}"),
               (r, s) -> true),
@@ -328,6 +399,7 @@ class WriteAccessMatrixTest {
                 users,
                 new org.springframework.transaction.support.TransactionTemplate(txManager))
             .get();
+    ReportFixtures.ensure(jdbc, txManager);
   }
 
   static Stream<Arguments> cells() {
@@ -367,11 +439,7 @@ class WriteAccessMatrixTest {
     Ctx ctx =
         new Ctx("mx-admin", Integer.toString(SEQ.incrementAndGet()), this::version, this::tokenOf);
     Call call = e.call().apply(world, Scope.OWN, ctx);
-    var req = MockMvcRequestBuilders.request(call.method(), call.path());
-    if (call.body() != null) {
-      req.contentType(MediaType.APPLICATION_JSON).content(call.body());
-    }
-    assertThat(mvc.perform(req).andReturn().getResponse().getStatus()).isEqualTo(401);
+    assertThat(mvc.perform(request(call)).andReturn().getResponse().getStatus()).isEqualTo(401);
   }
 
   static Stream<String> routes() {
@@ -400,13 +468,26 @@ class WriteAccessMatrixTest {
   }
 
   private MvcResult perform(Call call, String username) throws Exception {
-    var req =
-        MockMvcRequestBuilders.request(call.method(), call.path())
-            .with(httpBasic(username, PASSWORD));
+    return mvc.perform(request(call).with(httpBasic(username, PASSWORD))).andReturn();
+  }
+
+  private static org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<
+          ?>
+      request(Call call) {
+    if (call.multipart()) {
+      return MockMvcRequestBuilders.multipart(call.path())
+          .file(
+              new org.springframework.mock.web.MockMultipartFile(
+                  "file",
+                  "values.csv",
+                  "text/csv",
+                  call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    var req = MockMvcRequestBuilders.request(call.method(), call.path());
     if (call.body() != null) {
       req.contentType(MediaType.APPLICATION_JSON).content(call.body());
     }
-    return mvc.perform(req).andReturn();
+    return req;
   }
 
   private int version(String key) {
@@ -418,6 +499,9 @@ class WriteAccessMatrixTest {
           case "bloc" -> "select version from bloc where id = cast(? as bigint)";
           case "member" -> "select version from council_member where id = cast(? as bigint)";
           case "user" -> "select version from app_user where username = ?";
+          case "report" ->
+              "select r.version from report r join unit u on u.id = r.unit_id"
+                  + " where u.code || '/' || r.period = ?";
           default -> throw new IllegalArgumentException(key);
         };
     return jdbc.sql(sql).param(kv[1]).query(Integer.class).single();
