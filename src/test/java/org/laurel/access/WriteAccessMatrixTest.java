@@ -276,6 +276,10 @@ class WriteAccessMatrixTest {
                           .formatted(w.unit(s), c.version().apply("user:" + w.userTarget(s)))),
               ADMIN),
           new Endpoint(
+              "POST /api/v1/reminders/run",
+              (w, s, c) -> new Call(HttpMethod.POST, "/api/v1/reminders/run", null),
+              SECRETARIAT),
+          new Endpoint(
               "POST /api/v1/tokens",
               (w, s, c) -> post("/api/v1/tokens", "{\"name\":\"script\",\"validDays\":30}"),
               (r, s) -> true),
