@@ -24,7 +24,9 @@ class UserRepository {
       boolean enabled,
       int failedLogins,
       @Nullable Instant lockedUntil,
-      int version) {
+      int version,
+      @Nullable String email,
+      @Nullable String language) {
 
     LaurelUser principal() {
       return new LaurelUser(
@@ -95,6 +97,13 @@ class UserRepository {
         .update();
   }
 
+  /** E-mail address and language are not versioned: they change with the row they belong to. */
+  void updateContact(long id, @Nullable String email, @Nullable String language) {
+    jdbc.sql("update app_user set email = ?, language = ? where id = ?")
+        .params(email, language, id)
+        .update();
+  }
+
   void updatePassword(long id, String hash) {
     jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ?")
         .params(hash, id)
@@ -134,6 +143,8 @@ class UserRepository {
         rs.getBoolean("enabled"),
         rs.getInt("failed_logins"),
         locked == null ? null : locked.toInstant(),
-        rs.getInt("version"));
+        rs.getInt("version"),
+        rs.getString("email"),
+        rs.getString("language"));
   }
 }

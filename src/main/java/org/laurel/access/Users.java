@@ -32,7 +32,15 @@ public class Users {
       @Nullable Long personId,
       boolean enabled,
       boolean locked,
-      int version) {}
+      int version,
+      @Nullable String email,
+      @Nullable String language) {}
+
+  /** An optional e-mail address: a plausible one, or nothing. */
+  static final String EMAIL = "^$|^[^@\\s]{1,64}@[^@\\s]{1,189}$";
+
+  /** The language of a user's mail: vi (the default), en or de. */
+  static final String LANGUAGE = "^$|^(vi|en|de)$";
 
   public record NewUser(
       @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{1,39}$") String username,
@@ -40,7 +48,21 @@ public class Users {
       @NotBlank @Size(min = 8, max = 200) String password,
       @NotNull Role role,
       @NotBlank String unitCode,
-      @Nullable Long personId) {}
+      @Nullable Long personId,
+      @Nullable @Size(max = 254) @Pattern(regexp = EMAIL) String email,
+      @Nullable @Pattern(regexp = LANGUAGE) String language) {
+
+    /** Without e-mail address and language, as before they existed. */
+    public NewUser(
+        String username,
+        String displayName,
+        String password,
+        Role role,
+        String unitCode,
+        @Nullable Long personId) {
+      this(username, displayName, password, role, unitCode, personId, null, null);
+    }
+  }
 
   public record UserChange(
       @NotBlank @Size(max = 200) String displayName,
@@ -48,7 +70,24 @@ public class Users {
       @NotBlank String unitCode,
       @Nullable Long personId,
       boolean enabled,
-      @PositiveOrZero int version) {}
+      @PositiveOrZero int version,
+      @Nullable @Size(max = 254) @Pattern(regexp = EMAIL) String email,
+      @Nullable @Pattern(regexp = LANGUAGE) String language) {
+
+    /**
+     * Leaves e-mail address and language as they are. (In the full form, null keeps them too; an
+     * empty string removes them.)
+     */
+    public UserChange(
+        String displayName,
+        Role role,
+        String unitCode,
+        @Nullable Long personId,
+        boolean enabled,
+        int version) {
+      this(displayName, role, unitCode, personId, enabled, version, null, null);
+    }
+  }
 
   private final UserRepository repo;
   private final PasswordEncoder encoder;
@@ -95,6 +134,7 @@ public class Users {
         cmd.role(),
         unitId,
         cmd.personId());
+    repo.updateContact(find(cmd.username()).id(), blank(cmd.email()), blank(cmd.language()));
     UserView created = view(find(cmd.username()));
     audit.record("user.created", "user", cmd.username(), null, created);
     return created;
@@ -117,6 +157,12 @@ public class Users {
         == 0) {
       throw ConflictException.staleVersion();
     }
+    if (cmd.email() != null || cmd.language() != null) {
+      repo.updateContact(
+          row.id(),
+          cmd.email() == null ? row.email() : blank(cmd.email()),
+          cmd.language() == null ? row.language() : blank(cmd.language()));
+    }
     if (!cmd.enabled() || cmd.role() != row.role() || unitId != row.unitId()) {
       // a disabled user, or one whose rights changed, signs in again
       repo.deleteSessions(username);
@@ -136,6 +182,7 @@ public class Users {
         cmd.role(),
         unitId(cmd.unitCode()),
         cmd.personId());
+    repo.updateContact(find(cmd.username()).id(), blank(cmd.email()), blank(cmd.language()));
     audit.record("user.created", "user", cmd.username(), null, Map.of("role", cmd.role().name()));
   }
 
@@ -164,6 +211,12 @@ public class Users {
         r.personId(),
         r.enabled(),
         r.lockedUntil() != null && r.lockedUntil().isAfter(java.time.Instant.now()),
-        r.version());
+        r.version(),
+        r.email(),
+        r.language());
+  }
+
+  private static @Nullable String blank(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 }

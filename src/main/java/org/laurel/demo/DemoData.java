@@ -344,7 +344,9 @@ class DemoData {
 
   private void user(
       String username, String display, Role role, String unit, @Nullable Long person, String pw) {
-    users.createInitial(new Users.NewUser(username, display, pw, role, unit, person));
+    users.createInitial(
+        new Users.NewUser(
+            username, display, pw, role, unit, person, username + "@laurel.invalid", null));
   }
 
   private static District d(String code, String name, UnitKind kind, String[]... communes) {

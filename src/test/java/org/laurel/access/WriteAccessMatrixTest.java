@@ -347,6 +347,10 @@ class WriteAccessMatrixTest {
                           + ",BUDGET_REVENUE,2024-M02,7.5\n"),
               OWN_UNIT_DATA),
           new Endpoint(
+              "POST /api/v1/reminders/run",
+              (w, s, c) -> new Call(HttpMethod.POST, "/api/v1/reminders/run", null),
+              SECRETARIAT),
+          new Endpoint(
               "POST /api/v1/tokens",
               (w, s, c) -> post("/api/v1/tokens", "{\"name\":\"script\",\"validDays\":30}"),
               (r, s) -> true),
