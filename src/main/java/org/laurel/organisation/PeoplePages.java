@@ -197,6 +197,10 @@ class PeoplePages {
       RedirectAttributes redirect,
       Locale locale) {
     requireWriter();
+    if (form.getUnitCode() != null) {
+      // a unit that is not the actor's is refused outright, whatever else the form says
+      units.find(form.getUnitCode()).ifPresent(u -> access.requireUnitData(u.id()));
+    }
     if (!errors.hasErrors()) {
       PersonView p = attempt(errors, () -> people.create(form.toCommand()));
       if (p != null) {
@@ -222,6 +226,8 @@ class PeoplePages {
       RedirectAttributes redirect,
       Locale locale) {
     PersonView before = people.get(id);
+    // the person must be the actor's to edit before anything about the form is said
+    access.requireUnitData(units.get(before.unitCode()).id());
     if (!errors.hasErrors()) {
       PersonView p = attempt(errors, () -> people.update(id, form.toCommand()));
       if (p != null) {
