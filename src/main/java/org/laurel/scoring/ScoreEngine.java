@@ -25,9 +25,9 @@ import org.laurel.scoring.PactDefinition.Step;
  * <ul>
  *   <li>Percentages and points have two decimals (half up); a round's mean too.
  *   <li>Indicator criteria: achievement = value / estimate × 100 (estimate / value × 100 when lower
- *       is better); growth = (value / last year − 1) × 100 (the reduction, (1 − value / last year) ×
- *       100, when lower is better). Bands or the linear rule give the base, capped to [0, max]; the
- *       bonus is added when the percentage is above its threshold. No figure: 0 points.
+ *       is better); growth = (value / last year − 1) × 100 (the reduction, (1 − value / last year)
+ *       × 100, when lower is better). Bands or the linear rule give the base, capped to [0, max];
+ *       the bonus is added when the percentage is above its threshold. No figure: 0 points.
  *   <li>Manual criteria: per round the mean of the submitted scores (abstentions leave the
  *       denominator; with the trimmed mean and at least 5 scores the lowest and the highest are
  *       dropped), then the weighted mean over the rounds that have scores.
@@ -186,11 +186,10 @@ final class ScoreEngine {
                           : null);
                 }
                 case BONUS, PENALTY -> {
-                  List<Item> items = new ArrayList<>(itemsByUnitCriterion.getOrDefault(key, List.of()));
+                  List<Item> items =
+                      new ArrayList<>(itemsByUnitCriterion.getOrDefault(key, List.of()));
                   items.sort(
-                      Comparator.comparing(Item::points)
-                          .thenComparing(Item::reason)
-                          .reversed());
+                      Comparator.comparing(Item::points).thenComparing(Item::reason).reversed());
                   BigDecimal sum =
                       items.stream().map(Item::points).reduce(BigDecimal.ZERO, BigDecimal::add);
                   BigDecimal capped = sum.min(c.maxPoints());
@@ -204,7 +203,9 @@ final class ScoreEngine {
                       null,
                       null,
                       items.stream().map(i -> new ItemPart(i.points(), i.reason())).toList(),
-                      sum.compareTo(c.maxPoints()) > 0 ? "capped at " + plain(c.maxPoints()) : null);
+                      sum.compareTo(c.maxPoints()) > 0
+                          ? "capped at " + plain(c.maxPoints())
+                          : null);
                 }
               };
           if (line.rounds() != null) {
@@ -304,7 +305,9 @@ final class ScoreEngine {
     }
     BigDecimal base = base(rule, c.maxPoints(), pct);
     BigDecimal bonus =
-        rule.bonusAbove() != null && rule.bonusPoints() != null && pct.compareTo(rule.bonusAbove()) > 0
+        rule.bonusAbove() != null
+                && rule.bonusPoints() != null
+                && pct.compareTo(rule.bonusAbove()) > 0
             ? rule.bonusPoints()
             : BigDecimal.ZERO;
     return new IndicatorPart(
@@ -365,7 +368,11 @@ final class ScoreEngine {
     if (rule.bands() != null && !rule.bands().isEmpty()) {
       sb.append("bands:");
       for (Step s : rule.bands().stream().sorted(Comparator.comparing(Step::from)).toList()) {
-        sb.append(" ≥ ").append(plain(s.from())).append(" % → ").append(plain(s.points())).append(";");
+        sb.append(" ≥ ")
+            .append(plain(s.from()))
+            .append(" % → ")
+            .append(plain(s.points()))
+            .append(";");
       }
       sb.setLength(sb.length() - 1);
     } else if (rule.fullAt() != null) {
