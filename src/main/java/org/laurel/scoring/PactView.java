@@ -24,7 +24,7 @@ public record PactView(
   /** Refuses any change of the tree once assessment has started. */
   void requireEditable() {
     if (frozen()) {
-      throw new ConflictException("error.pact.frozen", bloc, year);
+      throw new ConflictException("error.pact.frozen", bloc, Integer.toString(year));
     }
   }
 }

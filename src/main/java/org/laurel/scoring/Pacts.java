@@ -66,7 +66,8 @@ public class Pacts {
   public PactView ofBloc(long blocId) {
     BlocView b = blocs.get(blocId);
     return repo.pactOfBloc(blocId)
-        .orElseThrow(() -> new NotFoundException("error.pact.none", b.code(), b.year()));
+        .orElseThrow(
+            () -> new NotFoundException("error.pact.none", b.code(), Integer.toString(b.year())));
   }
 
   @Transactional
@@ -74,7 +75,7 @@ public class Pacts {
     access.requireSecretariat();
     BlocView b = blocs.get(blocId);
     if (repo.pactOfBloc(blocId).isPresent()) {
-      throw new ConflictException("error.pact.exists", b.code(), b.year());
+      throw new ConflictException("error.pact.exists", b.code(), Integer.toString(b.year()));
     }
     check(def);
     long id = repo.insertPact(blocId, b.year(), def);

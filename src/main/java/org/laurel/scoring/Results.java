@@ -85,15 +85,20 @@ public class Results {
           blocs.list(year).stream()
               .filter(x -> x.code().equals(blocs.get(blocId).code()))
               .findFirst()
-              .orElseThrow(() -> new NotFoundException("error.ranking.none", blocId, year));
+              .orElseThrow(
+                  () ->
+                      new NotFoundException("error.ranking.none", blocId, Integer.toString(year)));
     }
     BlocView bloc = b;
     PactView pact =
         repo.pactOfBloc(bloc.id())
-            .orElseThrow(() -> new NotFoundException("error.ranking.none", bloc.code(), year));
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "error.ranking.none", bloc.code(), Integer.toString(year)));
     int version = repo.lastVersion(pact.id());
     if (version == 0) {
-      throw new NotFoundException("error.ranking.none", bloc.code(), year);
+      throw new NotFoundException("error.ranking.none", bloc.code(), Integer.toString(year));
     }
     return new Ranking(pact.year(), version, repo.rows(pact.id(), version));
   }

@@ -51,6 +51,7 @@ class ScoringApiTest {
     return mvc.perform(
         put("/api/v1/pacts/%d/sheets/%s/%s/%s".formatted(pact(), round, assessor, assessed))
             .with(httpBasic(user, "demo"))
+            .header("Accept-Language", "en")
             .contentType(MediaType.APPLICATION_JSON)
             .content(body));
   }
@@ -76,7 +77,8 @@ class ScoringApiTest {
 
   @Test
   void aYearWithoutResultsIsA404WithAClearMessage() throws Exception {
-    mvc.perform(get("/api/v1/blocs/" + bloc() + "/ranking?year=2023"))
+    mvc.perform(
+            get("/api/v1/blocs/" + bloc() + "/ranking?year=2023").header("Accept-Language", "en"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail").value(containsString("2023")));
   }
@@ -85,18 +87,22 @@ class ScoringApiTest {
   void theExplanationShowsEveryPoint() throws Exception {
     mvc.perform(
             get("/api/v1/pacts/" + pact() + "/results/1/units/HDG")
-                .with(httpBasic("viewer", "demo")))
+                .with(httpBasic("viewer", "demo"))
+                .header("Accept-Language", "en"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.criteria", hasSize(10)))
+        .andExpect(jsonPath("$.criteria", hasSize(11)))
         .andExpect(jsonPath("$.criteria[0].indicator.indicator").value("BUDGET_REVENUE"))
         .andExpect(jsonPath("$.criteria[0].indicator.rule").value(containsString("linear")))
         .andExpect(jsonPath("$.criteria[2].rounds[1].scores", hasSize(11)))
-        .andExpect(jsonPath("$.criteria[8].items[0].reason").value(containsString("Cờ thi đua")));
+        .andExpect(jsonPath("$.criteria[9].items[0].reason").value(containsString("Cờ thi đua")));
   }
 
   @Test
   void republishingMakesVersionTwoAndKeepsVersionOne() throws Exception {
-    mvc.perform(post("/api/v1/pacts/" + pact() + "/results").with(httpBasic("secretariat", "demo")))
+    mvc.perform(
+            post("/api/v1/pacts/" + pact() + "/results")
+                .with(httpBasic("secretariat", "demo"))
+                .header("Accept-Language", "en"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.version").value(2));
     assertThat(
@@ -118,6 +124,7 @@ class ScoringApiTest {
     mvc.perform(
             post("/api/v1/pacts/%d/sheets/CROSS/TK/HDG/submit".formatted(pact()))
                 .with(httpBasic("reporter", "demo"))
+                .header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\":1}"))
         .andExpect(status().isConflict());
@@ -145,6 +152,7 @@ class ScoringApiTest {
       mvc.perform(
               put("/api/v1/pacts/%d/sheets/SELF/NS/NS".formatted(newPact))
                   .with(httpBasic("secretariat", "demo"))
+                  .header("Accept-Language", "en")
                   .contentType(MediaType.APPLICATION_JSON)
                   .content("{\"scores\":[{\"criterion\":\"M\",\"points\":" + pts + "}]}"))
           .andExpect(status().isBadRequest())
@@ -171,6 +179,7 @@ class ScoringApiTest {
     mvc.perform(
             put("/api/v1/pacts/%d/sheets/SELF/NS/NS".formatted(newPact))
                 .with(httpBasic("secretariat", "demo"))
+                .header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"scores\":[{\"criterion\":\"M\",\"points\":80,\"comment\":\"Tốt\"}]}"))
         .andExpect(status().isOk())
@@ -185,6 +194,7 @@ class ScoringApiTest {
     mvc.perform(
             put("/api/v1/blocs/" + blocId + "/pact")
                 .with(httpBasic("secretariat", "demo"))
+                .header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\":1,\"definition\":" + SMALL_PACT + "}"))
         .andExpect(status().isConflict())
@@ -209,6 +219,7 @@ class ScoringApiTest {
     mvc.perform(
             post("/api/v1/blocs")
                 .with(httpBasic("secretariat", "demo"))
+                .header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
                     """
@@ -220,6 +231,7 @@ class ScoringApiTest {
     mvc.perform(
             post("/api/v1/blocs/" + blocId + "/pact")
                 .with(httpBasic("secretariat", "demo"))
+                .header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(SMALL_PACT))
         .andExpect(status().isCreated())
@@ -228,6 +240,7 @@ class ScoringApiTest {
     mvc.perform(
             post("/api/v1/blocs/" + blocId + "/pact")
                 .with(httpBasic("secretariat", "demo"))
+                .header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(SMALL_PACT))
         .andExpect(status().isConflict());
