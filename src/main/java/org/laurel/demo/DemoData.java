@@ -171,6 +171,7 @@ class DemoData {
   private final Councils councils;
   private final Users users;
   private final DemoIndicators indicators;
+  private final DemoScoring scoring;
 
   DemoData(
       Units units,
@@ -178,8 +179,10 @@ class DemoData {
       Blocs blocs,
       Councils councils,
       Users users,
-      DemoIndicators indicators) {
+      DemoIndicators indicators,
+      DemoScoring scoring) {
     this.indicators = indicators;
+    this.scoring = scoring;
     this.units = units;
     this.people = people;
     this.blocs = blocs;
@@ -254,6 +257,7 @@ class DemoData {
     }
 
     indicators.load();
+    scoring.load();
     reform();
 
     user("admin", "Quản trị hệ thống", Role.ADMIN, "SNV", null, password);

@@ -135,6 +135,12 @@ public class Summaries {
     return new BlocSummary(period.toString(), bloc.id(), bloc.code(), bloc.year(), out);
   }
 
+  /** The catalogue entry of an indicator, e.g. to check a reference to it. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Indicator> indicator(String code) {
+    return repo.byCode(code);
+  }
+
   private Map<Key, BigDecimal> values(List<Long> ids, Period p) {
     return repo.acceptedValues(ids, p.year(), p.endMonth(), p.toString());
   }

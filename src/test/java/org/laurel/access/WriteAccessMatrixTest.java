@@ -351,6 +351,69 @@ class WriteAccessMatrixTest {
               (w, s, c) -> new Call(HttpMethod.POST, "/api/v1/reminders/run", null),
               SECRETARIAT),
           new Endpoint(
+              "POST /api/v1/blocs/{id}/pact",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/blocs/" + w.bloc(s) + "/pact",
+                      """
+                      {"groups":[{"code":"G","name":"Nhóm","maxPoints":100,"criteria":[
+                        {"code":"M","name":"Tiêu chí","maxPoints":100,"method":"MANUAL"}]}],
+                       "weights":{"self":0.2,"cross":0.3,"council":0.5},
+                       "classification":[{"min":90,"label":"EXCELLENT"}],
+                       "otherwise":"NOT_COMPLETE","tieBreak":[],"trimmedMean":false}"""),
+              SECRETARIAT),
+          new Endpoint(
+              "PUT /api/v1/blocs/{id}/pact",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.PUT,
+                      "/api/v1/blocs/" + ScoringFixtures.draftBloc + "/pact",
+                      """
+                      {"version":%d,"definition":{"groups":[{"code":"G","name":"Nhóm","maxPoints":100,
+                        "criteria":[{"code":"M","name":"Tiêu chí","maxPoints":90,"method":"MANUAL"}]}],
+                       "weights":{"self":0.2,"cross":0.3,"council":0.5},
+                       "classification":[{"min":90,"label":"EXCELLENT"}],
+                       "otherwise":"NOT_COMPLETE","tieBreak":[],"trimmedMean":false}}"""
+                          .formatted(c.version().apply("pact:" + ScoringFixtures.draftBloc))),
+              SECRETARIAT),
+          new Endpoint(
+              "POST /api/v1/pacts/{id}/items",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/pacts/" + ScoringFixtures.scorePact + "/items",
+                      """
+                      {"unit":"%s","criterion":"B","points":2,"reason":"Cờ thi đua"}"""
+                          .formatted(w.unit(s))),
+              SECRETARIAT),
+          new Endpoint(
+              "PUT /api/v1/pacts/{id}/sheets/{round}/{assessor}/{assessed}",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.PUT,
+                      "/api/v1/pacts/%d/sheets/SELF/%s/%s"
+                          .formatted(ScoringFixtures.scorePact, w.unit(s), w.unit(s)),
+                      "{\"scores\":[{\"criterion\":\"M\",\"points\":70}]}"),
+              OWN_UNIT_DATA),
+          new Endpoint(
+              "POST /api/v1/pacts/{id}/sheets/{round}/{assessor}/{assessed}/submit",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/pacts/%d/sheets/CROSS/%s/%s/submit"
+                          .formatted(
+                              ScoringFixtures.scorePact,
+                              w.unit(s),
+                              w.unit(s == Scope.OWN ? Scope.FOREIGN : Scope.OWN)),
+                      "{\"version\":%d}".formatted(c.version().apply("sheet:" + w.unit(s)))),
+              OWN_UNIT_DATA),
+          new Endpoint(
+              "POST /api/v1/pacts/{id}/results",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST,
+                      "/api/v1/pacts/" + ScoringFixtures.scorePact + "/results",
+                      null),
+              SECRETARIAT),
+          new Endpoint(
               "POST /api/v1/tokens",
               (w, s, c) -> post("/api/v1/tokens", "{\"name\":\"script\",\"validDays\":30}"),
               (r, s) -> true),
@@ -385,6 +448,8 @@ class WriteAccessMatrixTest {
   @Autowired Users users;
   @Autowired org.springframework.transaction.PlatformTransactionManager txManager;
   @Autowired JsonMapper json;
+  @Autowired org.laurel.scoring.Pacts pacts;
+  @Autowired org.laurel.scoring.Assessments assessments;
 
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -404,6 +469,7 @@ class WriteAccessMatrixTest {
                 new org.springframework.transaction.support.TransactionTemplate(txManager))
             .get();
     ReportFixtures.ensure(jdbc, txManager);
+    ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
   }
 
   static Stream<Arguments> cells() {
@@ -506,6 +572,11 @@ class WriteAccessMatrixTest {
           case "report" ->
               "select r.version from report r join unit u on u.id = r.unit_id"
                   + " where u.code || '/' || r.period = ?";
+          case "pact" -> "select version from pact where bloc_id = cast(? as bigint)";
+          case "sheet" ->
+              "select s.version from sheet s join unit a on a.id = s.assessor_unit_id"
+                  + " join pact p on p.id = s.pact_id join bloc b on b.id = p.bloc_id"
+                  + " where b.code = 'MXB-SCORE' and s.round = 'CROSS' and a.code = ?";
           default -> throw new IllegalArgumentException(key);
         };
     return jdbc.sql(sql).param(kv[1]).query(Integer.class).single();

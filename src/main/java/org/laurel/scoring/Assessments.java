@@ -1,0 +1,232 @@
+package org.laurel.scoring;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.laurel.access.Access;
+import org.laurel.access.Actor;
+import org.laurel.audit.AuditLog;
+import org.laurel.bloc.BlocView;
+import org.laurel.bloc.Blocs;
+import org.laurel.organisation.UnitView;
+import org.laurel.organisation.Units;
+import org.laurel.scoring.PactDefinition.Criterion;
+import org.laurel.scoring.PactDefinition.Method;
+import org.laurel.scoring.PactDefinition.Round;
+import org.laurel.scoring.ScoringCommands.ScoreEntry;
+import org.laurel.scoring.ScoringCommands.SheetForm;
+import org.laurel.scoring.ScoringCommands.Submit;
+import org.laurel.shared.ConflictException;
+import org.laurel.shared.ForbiddenException;
+import org.laurel.shared.InvalidInputException;
+import org.laurel.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Assessment sheets. Self: a member unit scores itself. Cross: a member scores another member,
+ * never itself. Council: the secretariat records the council's appraisal. The secretariat may write
+ * any sheet; a unit reporter or bloc head only their own unit's self and cross sheets. The first
+ * sheet freezes the pact; a submitted sheet never changes.
+ */
+@Service
+@Validated
+public class Assessments {
+
+  private final ScoringRepository repo;
+  private final Pacts pacts;
+  private final Blocs blocs;
+  private final Units units;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Assessments(
+      ScoringRepository repo, Pacts pacts, Blocs blocs, Units units, AuditLog audit, Clock clock) {
+    this.repo = repo;
+    this.pacts = pacts;
+    this.blocs = blocs;
+    this.units = units;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<SheetView> list(long pactId) {
+    pacts.get(pactId);
+    return repo.sheets(pactId);
+  }
+
+  @Transactional
+  public SheetView get(long pactId, Round round, String assessor, String assessed) {
+    Target t = target(pacts.get(pactId), round, assessor, assessed, false);
+    return repo.sheet(pactId, round, t.assessorId(), t.assessed().id())
+        .orElseThrow(
+            () -> new NotFoundException("error.sheet.notFound", round, assessor, assessed));
+  }
+
+  @Transactional
+  public SheetView save(
+      long pactId, Round round, String assessor, String assessed, @Valid SheetForm form) {
+    PactView pact = pacts.get(pactId);
+    Target t = target(pact, round, assessor, assessed, true);
+    List<SheetView.Entry> entries = entries(pact, form.scores());
+    SheetView before = repo.sheet(pactId, round, t.assessorId(), t.assessed().id()).orElse(null);
+    long id;
+    if (before == null) {
+      id = repo.insertSheet(pactId, round, t.assessorId(), t.assessed().id());
+    } else {
+      before.requireDraft();
+      if (form.version() == null || repo.touchSheet(before.id(), form.version()) == 0) {
+        throw ConflictException.staleVersion();
+      }
+      id = before.id();
+    }
+    repo.replaceScores(id, pactId, entries);
+    pacts.freeze(pact);
+    SheetView after = repo.sheet(pactId, round, t.assessorId(), t.assessed().id()).orElseThrow();
+    audit.record("sheet.saved", "sheet", Long.toString(id), before, after);
+    return after;
+  }
+
+  @Transactional
+  public SheetView submit(
+      long pactId, Round round, String assessor, String assessed, @Valid Submit cmd) {
+    PactView pact = pacts.get(pactId);
+    Target t = target(pact, round, assessor, assessed, true);
+    SheetView before =
+        repo.sheet(pactId, round, t.assessorId(), t.assessed().id())
+            .orElseThrow(
+                () -> new NotFoundException("error.sheet.notFound", round, assessor, assessed));
+    before.requireDraft();
+    Set<String> given =
+        before.scores().stream().map(SheetView.Entry::criterion).collect(Collectors.toSet());
+    List<String> missing =
+        manual(pact).stream().map(Criterion::code).filter(c -> !given.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(
+          "scores", "error.sheet.incomplete", String.join(", ", missing));
+    }
+    if (repo.submitSheet(before.id(), cmd.version(), Access.current().username(), clock.instant())
+        == 0) {
+      throw ConflictException.staleVersion();
+    }
+    SheetView after = repo.sheet(pactId, round, t.assessorId(), t.assessed().id()).orElseThrow();
+    audit.record(
+        "sheet.submitted",
+        "sheet",
+        Long.toString(before.id()),
+        Map.of("status", before.status()),
+        Map.of("status", after.status()));
+    return after;
+  }
+
+  private record Target(@Nullable Long assessorId, UnitView assessed) {}
+
+  /** Resolves and checks who assesses whom; {@code write} also checks the actor's right. */
+  private Target target(
+      PactView pact, Round round, String assessorCode, String assessedCode, boolean write) {
+    BlocView bloc = blocs.get(pact.blocId());
+    Actor actor = write ? Access.current() : null;
+    UnitView assessed =
+        units
+            .find(assessedCode)
+            .orElseThrow(
+                () -> new InvalidInputException("assessed", "error.unit.unknown", assessedCode));
+    if (round == Round.COUNCIL) {
+      if (!PactDefinition.COUNCIL.equals(assessorCode)) {
+        throw new InvalidInputException("assessor", "error.sheet.councilAssessor", assessorCode);
+      }
+      if (actor != null && !actor.role().isSecretariat()) {
+        throw ForbiddenException.outOfScope();
+      }
+      if (!bloc.hasMember(assessed.id())) {
+        throw new InvalidInputException(
+            "assessed", "error.sheet.notMember", assessed.code(), bloc.code());
+      }
+      return new Target(null, assessed);
+    }
+    UnitView assessor =
+        units
+            .find(assessorCode)
+            .orElseThrow(
+                () -> new InvalidInputException("assessor", "error.unit.unknown", assessorCode));
+    if (actor != null
+        && !actor.role().isSecretariat()
+        && !(actor.role().reportsForOwnUnit() && actor.unitId() == assessor.id())) {
+      throw new ForbiddenException("error.sheet.notYourUnit", assessor.code());
+    }
+    if (!bloc.hasMember(assessor.id())) {
+      throw new InvalidInputException(
+          "assessor", "error.sheet.notMember", assessor.code(), bloc.code());
+    }
+    if (!bloc.hasMember(assessed.id())) {
+      throw new InvalidInputException(
+          "assessed", "error.sheet.notMember", assessed.code(), bloc.code());
+    }
+    if (round == Round.CROSS && assessor.id() == assessed.id()) {
+      throw new InvalidInputException("assessed", "error.sheet.ownUnit", assessor.code());
+    }
+    if (round == Round.SELF && assessor.id() != assessed.id()) {
+      throw new InvalidInputException("assessed", "error.sheet.selfOnly", assessor.code());
+    }
+    return new Target(assessor.id(), assessed);
+  }
+
+  private static List<Criterion> manual(PactView pact) {
+    return pact.definition().criteria().stream().filter(c -> c.method() == Method.MANUAL).toList();
+  }
+
+  /** Scores within 0..max of MANUAL criteria, each once; an abstention has no points. */
+  private static List<SheetView.Entry> entries(PactView pact, List<ScoreEntry> scores) {
+    List<SheetView.Entry> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < scores.size(); i++) {
+      ScoreEntry e = scores.get(i);
+      String f = "scores[" + i + "]";
+      Criterion c =
+          manual(pact).stream()
+              .filter(x -> x.code().equals(e.criterion()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          f + ".criterion", "error.sheet.notManual", e.criterion()));
+      if (!seen.add(c.code())) {
+        throw new InvalidInputException(f + ".criterion", "error.sheet.duplicate", c.code());
+      }
+      if (e.abstain()) {
+        if (e.points() != null) {
+          throw new InvalidInputException(f + ".points", "error.sheet.abstainWithPoints", c.code());
+        }
+      } else {
+        if (e.points() == null) {
+          throw new InvalidInputException(f + ".points", "error.sheet.pointsRequired", c.code());
+        }
+        if (e.points().signum() < 0
+            || e.points().compareTo(c.maxPoints()) > 0
+            || e.points().scale() > 2 && e.points().stripTrailingZeros().scale() > 2) {
+          throw new InvalidInputException(
+              f + ".points",
+              "error.sheet.range",
+              e.points().toPlainString(),
+              c.code(),
+              ScoreEngine.plain(c.maxPoints()));
+        }
+      }
+      out.add(
+          new SheetView.Entry(
+              c.code(),
+              e.abstain() ? null : e.points(),
+              e.abstain(),
+              e.comment() == null || e.comment().isBlank() ? null : e.comment().trim()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,237 @@
+package org.laurel.scoring;
+
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.laurel.access.Access;
+import org.laurel.audit.AuditLog;
+import org.laurel.bloc.BlocView;
+import org.laurel.bloc.Blocs;
+import org.laurel.indicator.Summaries;
+import org.laurel.organisation.UnitView;
+import org.laurel.organisation.Units;
+import org.laurel.scoring.PactDefinition.Criterion;
+import org.laurel.scoring.PactDefinition.Group;
+import org.laurel.scoring.PactDefinition.Method;
+import org.laurel.scoring.PactDefinition.Step;
+import org.laurel.scoring.ScoringCommands.NewItem;
+import org.laurel.scoring.ScoringCommands.PactChange;
+import org.laurel.shared.ConflictException;
+import org.laurel.shared.InvalidInputException;
+import org.laurel.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** Pacts: the secretariat writes a bloc's pact while it is a draft; assessment freezes it. */
+@Service
+@Validated
+public class Pacts {
+
+  private final ScoringRepository repo;
+  private final Blocs blocs;
+  private final Units units;
+  private final Summaries summaries;
+  private final Access access;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Pacts(
+      ScoringRepository repo,
+      Blocs blocs,
+      Units units,
+      Summaries summaries,
+      Access access,
+      AuditLog audit,
+      Clock clock) {
+    this.repo = repo;
+    this.blocs = blocs;
+    this.units = units;
+    this.summaries = summaries;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public PactView get(long id) {
+    return repo.pact(id).orElseThrow(() -> new NotFoundException("error.pact.notFound", id));
+  }
+
+  @Transactional(readOnly = true)
+  public PactView ofBloc(long blocId) {
+    BlocView b = blocs.get(blocId);
+    return repo.pactOfBloc(blocId)
+        .orElseThrow(
+            () -> new NotFoundException("error.pact.none", b.code(), Integer.toString(b.year())));
+  }
+
+  @Transactional
+  public PactView create(long blocId, @Valid PactDefinition def) {
+    access.requireSecretariat();
+    BlocView b = blocs.get(blocId);
+    if (repo.pactOfBloc(blocId).isPresent()) {
+      throw new ConflictException("error.pact.exists", b.code(), Integer.toString(b.year()));
+    }
+    check(def);
+    long id = repo.insertPact(blocId, b.year(), def);
+    PactView created = get(id);
+    audit.record("pact.created", "pact", Long.toString(id), null, created);
+    return created;
+  }
+
+  @Transactional
+  public PactView update(long blocId, @Valid PactChange cmd) {
+    access.requireSecretariat();
+    PactView before = ofBloc(blocId);
+    before.requireEditable();
+    check(cmd.definition());
+    if (repo.updatePact(before.id(), cmd.definition(), cmd.version()) == 0) {
+      throw ConflictException.staleVersion();
+    }
+    PactView after = get(before.id());
+    audit.record("pact.updated", "pact", Long.toString(before.id()), before, after);
+    return after;
+  }
+
+  /** Freezes the pact when assessment starts (first sheet) or results are published. */
+  void freeze(PactView p) {
+    if (!p.frozen() && repo.freeze(p.id(), clock.instant())) {
+      audit.record(
+          "pact.frozen",
+          "pact",
+          Long.toString(p.id()),
+          Map.of("status", "DRAFT"),
+          Map.of("status", "ACTIVE"));
+    }
+  }
+
+  /** A bonus or penalty item; the secretariat records it with its reason. */
+  @Transactional
+  public Map<String, Object> addItem(long pactId, @Valid NewItem cmd) {
+    access.requireSecretariat();
+    PactView p = get(pactId);
+    Criterion c =
+        p.definition().criteria().stream()
+            .filter(x -> x.code().equals(cmd.criterion()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "criterion", "error.pact.unknownCriterion", cmd.criterion()));
+    if (c.method() != Method.BONUS && c.method() != Method.PENALTY) {
+      throw new InvalidInputException("criterion", "error.item.notItem", c.code());
+    }
+    UnitView u =
+        units
+            .find(cmd.unit())
+            .orElseThrow(() -> new InvalidInputException("unit", "error.unit.unknown", cmd.unit()));
+    if (!blocs.get(p.blocId()).hasMember(u.id())) {
+      throw new InvalidInputException("unit", "error.sheet.notMember", u.code(), p.bloc());
+    }
+    long id =
+        repo.insertItem(
+            pactId,
+            u.id(),
+            c.code(),
+            cmd.points(),
+            cmd.reason().trim(),
+            Access.current().username());
+    Map<String, Object> view =
+        Map.of(
+            "id", id,
+            "unit", u.code(),
+            "criterion", c.code(),
+            "points", cmd.points(),
+            "reason", cmd.reason().trim());
+    audit.record("pact.item", "pact", Long.toString(pactId), null, view);
+    return view;
+  }
+
+  /** The rules bean validation cannot express; each names the offending field. */
+  void check(PactDefinition def) {
+    Set<String> groups = new HashSet<>();
+    Set<String> criteria = new HashSet<>();
+    for (int gi = 0; gi < def.groups().size(); gi++) {
+      Group g = def.groups().get(gi);
+      String gf = "groups[" + gi + "]";
+      if (!groups.add(g.code())) {
+        throw new InvalidInputException(gf + ".code", "error.pact.duplicateCode", g.code());
+      }
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int ci = 0; ci < g.criteria().size(); ci++) {
+        Criterion c = g.criteria().get(ci);
+        String cf = gf + ".criteria[" + ci + "]";
+        if (!criteria.add(c.code()) || groups.contains(c.code())) {
+          throw new InvalidInputException(cf + ".code", "error.pact.duplicateCode", c.code());
+        }
+        if (c.method() == Method.INDICATOR) {
+          checkIndicator(c, cf);
+        } else if (c.indicator() != null || c.rule() != null) {
+          throw new InvalidInputException(cf + ".rule", "error.pact.ruleNotIndicator", c.code());
+        }
+        if (c.method() == Method.INDICATOR || c.method() == Method.MANUAL) {
+          sum = sum.add(c.maxPoints());
+        }
+      }
+      if (sum.compareTo(g.maxPoints()) > 0) {
+        throw new InvalidInputException(
+            gf + ".maxPoints",
+            "error.pact.groupOverMax",
+            g.code(),
+            ScoreEngine.plain(sum),
+            ScoreEngine.plain(g.maxPoints()));
+      }
+    }
+    if (def.weights().self().add(def.weights().cross()).add(def.weights().council()).signum()
+        == 0) {
+      throw new InvalidInputException("weights", "error.pact.noWeight");
+    }
+    List<String> chain = def.tieBreakChain();
+    for (int i = 0; i < chain.size(); i++) {
+      String t = chain.get(i);
+      if (!PactDefinition.COUNCIL.equals(t) && !groups.contains(t) && !criteria.contains(t)) {
+        throw new InvalidInputException("tieBreak[" + i + "]", "error.pact.unknownTieBreak", t);
+      }
+    }
+  }
+
+  private void checkIndicator(Criterion c, String cf) {
+    if (c.indicator() == null || summaries.indicator(c.indicator()).isEmpty()) {
+      throw new InvalidInputException(
+          cf + ".indicator", "error.indicator.unknown", String.valueOf(c.indicator()));
+    }
+    if (c.measure() == null) {
+      throw new InvalidInputException(cf + ".measure", "error.pact.measureRequired", c.code());
+    }
+    if (c.period() != null
+        && !c.period().matches("^\\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|9M))?$")) {
+      throw new InvalidInputException(cf + ".period", "error.period.format", c.period());
+    }
+    var rule = c.rule();
+    boolean bands = rule != null && rule.bands() != null && !rule.bands().isEmpty();
+    boolean linear = rule != null && rule.fullAt() != null;
+    if (bands == linear) {
+      throw new InvalidInputException(cf + ".rule", "error.pact.ruleRequired", c.code());
+    }
+    if (bands) {
+      for (Step s : rule.bands()) {
+        if (s.points().compareTo(c.maxPoints()) > 0) {
+          throw new InvalidInputException(
+              cf + ".rule.bands",
+              "error.pact.bandAboveMax",
+              c.code(),
+              ScoreEngine.plain(s.points()));
+        }
+      }
+    }
+    if ((rule.bonusAbove() == null) != (rule.bonusPoints() == null)) {
+      throw new InvalidInputException(
+          cf + ".rule.bonusPoints", "error.pact.bonusIncomplete", c.code());
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.laurel.scoring;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.laurel.access.Access;
+import org.laurel.audit.AuditLog;
+import org.laurel.bloc.BlocView;
+import org.laurel.bloc.BlocView.UnitRef;
+import org.laurel.bloc.Blocs;
+import org.laurel.indicator.BlocSummary;
+import org.laurel.indicator.Indicator;
+import org.laurel.indicator.Period;
+import org.laurel.indicator.Summaries;
+import org.laurel.scoring.PactDefinition.Criterion;
+import org.laurel.scoring.PactDefinition.Method;
+import org.laurel.scoring.ScoreEngine.Figures;
+import org.laurel.scoring.ScoreEngine.Result;
+import org.laurel.scoring.ScoreEngine.UnitIn;
+import org.laurel.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Computes a pact's results from its accepted indicator figures, submitted sheets and items, and
+ * publishes them as an immutable version (n + 1) with every unit's explanation.
+ */
+@Service
+public class Results {
+
+  private final ScoringRepository repo;
+  private final Pacts pacts;
+  private final Blocs blocs;
+  private final Summaries summaries;
+  private final Access access;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Results(
+      ScoringRepository repo,
+      Pacts pacts,
+      Blocs blocs,
+      Summaries summaries,
+      Access access,
+      AuditLog audit,
+      Clock clock) {
+    this.repo = repo;
+    this.pacts = pacts;
+    this.blocs = blocs;
+    this.summaries = summaries;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Ranking publish(long pactId) {
+    access.requireSecretariat();
+    PactView pact = pacts.get(pactId);
+    BlocView bloc = blocs.get(pact.blocId());
+    List<Result> results = ScoreEngine.compute(inputs(pact, bloc));
+    pacts.freeze(pact);
+    int version = repo.lastVersion(pactId) + 1;
+    repo.insertVersion(pactId, version, clock.instant(), Access.current().username());
+    Map<String, Long> ids = new HashMap<>();
+    bloc.members().forEach(m -> ids.put(m.code(), m.id()));
+    for (Result r : results) {
+      repo.insertRow(pactId, version, ids.get(r.unit()), r);
+    }
+    Ranking published = new Ranking(pact.year(), version, repo.rows(pactId, version));
+    audit.record("results.published", "pact", Long.toString(pactId), null, published);
+    return published;
+  }
+
+  /** The latest published ranking of the bloc (or of the bloc with its code in {@code year}). */
+  @Transactional(readOnly = true)
+  public Ranking ranking(long blocId, int year) {
+    BlocView b = blocs.get(blocId);
+    if (b.year() != year) {
+      b =
+          blocs.list(year).stream()
+              .filter(x -> x.code().equals(blocs.get(blocId).code()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new NotFoundException("error.ranking.none", blocId, Integer.toString(year)));
+    }
+    BlocView bloc = b;
+    PactView pact =
+        repo.pactOfBloc(bloc.id())
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "error.ranking.none", bloc.code(), Integer.toString(year)));
+    int version = repo.lastVersion(pact.id());
+    if (version == 0) {
+      throw new NotFoundException("error.ranking.none", bloc.code(), Integer.toString(year));
+    }
+    return new Ranking(pact.year(), version, repo.rows(pact.id(), version));
+  }
+
+  @Transactional(readOnly = true)
+  public JsonNode explanation(long pactId, int version, String unit) {
+    pacts.get(pactId);
+    return repo.explanation(pactId, version, unit)
+        .orElseThrow(() -> new NotFoundException("error.result.notFound", pactId, version, unit));
+  }
+
+  /** Everything the engine needs, read once. */
+  ScoreEngine.Inputs inputs(PactView pact, BlocView bloc) {
+    Map<String, Map<String, Figures>> figures = new HashMap<>();
+    Map<String, BlocSummary> byPeriod = new HashMap<>();
+    for (Criterion c : pact.definition().criteria()) {
+      if (c.method() != Method.INDICATOR || c.indicator() == null) {
+        continue;
+      }
+      String period = c.period() == null ? Integer.toString(pact.year()) : c.period();
+      BlocSummary s =
+          byPeriod.computeIfAbsent(
+              period, p -> summaries.bloc(bloc.id(), Period.of(p), Locale.ENGLISH));
+      s.indicators().stream()
+          .filter(i -> i.indicator().equals(c.indicator()))
+          .findFirst()
+          .ifPresent(
+              i -> {
+                for (BlocSummary.MemberFigures m : i.members()) {
+                  figures
+                      .computeIfAbsent(m.unit(), k -> new HashMap<>())
+                      .put(
+                          c.code(),
+                          new Figures(
+                              m.value(),
+                              m.estimate(),
+                              m.samePeriodLastYear(),
+                              i.direction() == Indicator.Direction.LOWER));
+                }
+              });
+    }
+    List<UnitIn> units = new ArrayList<>();
+    for (UnitRef m : bloc.members()) {
+      units.add(new UnitIn(m.code(), m.name()));
+    }
+    return new ScoreEngine.Inputs(
+        pact.definition(),
+        pact.year(),
+        units,
+        figures,
+        repo.submittedMarks(pact.id()),
+        repo.items(pact.id()));
+  }
+}

@@ -1,0 +1,124 @@
+package org.laurel.scoring;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.laurel.scoring.PactDefinition.Round;
+import org.laurel.scoring.ScoringCommands.NewItem;
+import org.laurel.scoring.ScoringCommands.PactChange;
+import org.laurel.scoring.ScoringCommands.SheetForm;
+import org.laurel.scoring.ScoringCommands.Submit;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Pacts, assessments and results")
+class ScoringApi {
+
+  private final Pacts pacts;
+  private final Assessments assessments;
+  private final Results results;
+
+  ScoringApi(Pacts pacts, Assessments assessments, Results results) {
+    this.pacts = pacts;
+    this.assessments = assessments;
+    this.results = results;
+  }
+
+  @GetMapping("/blocs/{id}/pact")
+  @Operation(summary = "The bloc's pact: criteria tree, round weights, bands, tie-break chain")
+  PactView pact(@PathVariable long id) {
+    return pacts.ofBloc(id);
+  }
+
+  @PostMapping("/blocs/{id}/pact")
+  @Operation(summary = "Create the bloc's pact with its whole criteria tree (secretariat)")
+  ResponseEntity<PactView> createPact(
+      @PathVariable long id, @Valid @RequestBody PactDefinition definition) {
+    PactView p = pacts.create(id, definition);
+    return ResponseEntity.created(URI.create("/api/v1/blocs/" + id + "/pact")).body(p);
+  }
+
+  @PutMapping("/blocs/{id}/pact")
+  @Operation(summary = "Replace a draft pact's definition; refused once assessment started")
+  PactView updatePact(@PathVariable long id, @Valid @RequestBody PactChange cmd) {
+    return pacts.update(id, cmd);
+  }
+
+  @PostMapping("/pacts/{id}/items")
+  @Operation(summary = "A bonus or penalty item with its reason (secretariat)")
+  Map<String, Object> addItem(@PathVariable long id, @Valid @RequestBody NewItem cmd) {
+    return pacts.addItem(id, cmd);
+  }
+
+  @GetMapping("/pacts/{id}/sheets")
+  @Operation(summary = "All sheets of the pact with their status: who has not submitted")
+  List<SheetView> sheets(@PathVariable long id) {
+    return assessments.list(id);
+  }
+
+  @GetMapping("/pacts/{id}/sheets/{round}/{assessor}/{assessed}")
+  SheetView sheet(
+      @PathVariable long id,
+      @PathVariable Round round,
+      @PathVariable String assessor,
+      @PathVariable String assessed) {
+    return assessments.get(id, round, assessor, assessed);
+  }
+
+  @PutMapping("/pacts/{id}/sheets/{round}/{assessor}/{assessed}")
+  @Operation(
+      summary =
+          "Save a sheet's scores as a draft; assessor is a unit code, or COUNCIL in the council"
+              + " round")
+  SheetView saveSheet(
+      @PathVariable long id,
+      @PathVariable Round round,
+      @PathVariable String assessor,
+      @PathVariable String assessed,
+      @Valid @RequestBody SheetForm form) {
+    return assessments.save(id, round, assessor, assessed, form);
+  }
+
+  @PostMapping("/pacts/{id}/sheets/{round}/{assessor}/{assessed}/submit")
+  @Operation(summary = "Submit a sheet; it cannot change afterwards")
+  SheetView submitSheet(
+      @PathVariable long id,
+      @PathVariable Round round,
+      @PathVariable String assessor,
+      @PathVariable String assessed,
+      @Valid @RequestBody Submit cmd) {
+    return assessments.submit(id, round, assessor, assessed, cmd);
+  }
+
+  @PostMapping("/pacts/{id}/results")
+  @Operation(summary = "Compute and publish the results as a new immutable version (secretariat)")
+  Ranking publish(@PathVariable long id) {
+    return results.publish(id);
+  }
+
+  @GetMapping("/blocs/{id}/ranking")
+  @Operation(summary = "The latest published ranking of the bloc in the year")
+  Ranking ranking(@PathVariable long id, @RequestParam int year) {
+    return results.ranking(id, year);
+  }
+
+  @GetMapping("/pacts/{id}/results/{version}/units/{unit}")
+  @Operation(summary = "Every point of a unit's published result back to its inputs")
+  JsonNode explanation(
+      @PathVariable long id, @PathVariable int version, @PathVariable String unit) {
+    return results.explanation(id, version, unit);
+  }
+}

@@ -1,0 +1,36 @@
+package org.laurel.scoring;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What the scoring module's writes take. */
+public final class ScoringCommands {
+  private ScoringCommands() {}
+
+  /** Replaces a draft pact's definition. */
+  public record PactChange(@NotNull Integer version, @NotNull @Valid PactDefinition definition) {}
+
+  /** A sheet's scores, saved as a draft; {@code version} when the sheet exists already. */
+  public record SheetForm(@NotNull @Valid List<ScoreEntry> scores, @Nullable Integer version) {}
+
+  public record ScoreEntry(
+      @NotBlank String criterion,
+      @Nullable BigDecimal points,
+      boolean abstain,
+      @Nullable @Size(max = 2000) String comment) {}
+
+  public record Submit(@NotNull Integer version) {}
+
+  /** A bonus or penalty item for a unit on a BONUS or PENALTY criterion. */
+  public record NewItem(
+      @NotBlank String unit,
+      @NotBlank String criterion,
+      @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal points,
+      @NotBlank @Size(max = 1000) String reason) {}
+}

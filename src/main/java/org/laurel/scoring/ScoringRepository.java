@@ -1,0 +1,326 @@
+package org.laurel.scoring;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.laurel.scoring.PactDefinition.Criterion;
+import org.laurel.scoring.PactDefinition.Group;
+import org.laurel.scoring.PactDefinition.Round;
+import org.laurel.scoring.ScoreEngine.Item;
+import org.laurel.scoring.ScoreEngine.Mark;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class ScoringRepository {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  ScoringRepository(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  // ---- pacts
+
+  private static final String PACT =
+      "select p.*, b.code as bloc_code from pact p join bloc b on b.id = p.bloc_id ";
+
+  Optional<PactView> pact(long id) {
+    return jdbc.sql(PACT + "where p.id = ?").param(id).query(this::mapPact).optional();
+  }
+
+  Optional<PactView> pactOfBloc(long blocId) {
+    return jdbc.sql(PACT + "where p.bloc_id = ?").param(blocId).query(this::mapPact).optional();
+  }
+
+  private PactView mapPact(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new PactView(
+        rs.getLong("id"),
+        rs.getLong("bloc_id"),
+        rs.getString("bloc_code"),
+        rs.getInt("year"),
+        PactView.Status.valueOf(rs.getString("status")),
+        rs.getInt("version"),
+        json.readValue(rs.getString("definition"), PactDefinition.class));
+  }
+
+  long insertPact(long blocId, int year, PactDefinition def) {
+    long id =
+        jdbc.sql(
+                """
+                insert into pact(bloc_id, year, status, definition)
+                values (?, ?, 'DRAFT', cast(? as jsonb)) returning id""")
+            .params(blocId, year, json.writeValueAsString(def))
+            .query(Long.class)
+            .single();
+    writeCriteria(id, def);
+    return id;
+  }
+
+  /**
+   * Replaces a draft's definition; 0 when the version is stale or the pact is no longer a draft.
+   */
+  int updatePact(long id, PactDefinition def, int version) {
+    int n =
+        jdbc.sql(
+                """
+                update pact set definition = cast(? as jsonb), version = version + 1
+                where id = ? and version = ? and status = 'DRAFT'""")
+            .params(json.writeValueAsString(def), id, version)
+            .update();
+    if (n > 0) {
+      jdbc.sql("delete from pact_criterion where pact_id = ?").param(id).update();
+      writeCriteria(id, def);
+    }
+    return n;
+  }
+
+  private void writeCriteria(long pactId, PactDefinition def) {
+    for (Group g : def.groups()) {
+      for (Criterion c : g.criteria()) {
+        jdbc.sql(
+                """
+                insert into pact_criterion(pact_id, code, group_code, method, max_points)
+                values (?, ?, ?, ?, ?)""")
+            .params(pactId, c.code(), g.code(), c.method().name(), c.maxPoints())
+            .update();
+      }
+    }
+  }
+
+  /** DRAFT → ACTIVE; true when this call froze it. */
+  boolean freeze(long pactId, Instant at) {
+    return jdbc.sql(
+                """
+                update pact set status = 'ACTIVE', frozen_at = ?, version = version + 1
+                where id = ? and status = 'DRAFT'""")
+            .params(Timestamp.from(at), pactId)
+            .update()
+        > 0;
+  }
+
+  // ---- sheets
+
+  private static final String SHEET =
+      """
+      select s.*, coalesce(a.code, 'COUNCIL') as assessor_code, u.code as assessed_code
+      from sheet s left join unit a on a.id = s.assessor_unit_id join unit u on u.id = s.assessed_unit_id
+      """;
+
+  Optional<SheetView> sheet(
+      long pactId, Round round, @Nullable Long assessorUnitId, long assessedUnitId) {
+    return jdbc.sql(
+            SHEET
+                + """
+                where s.pact_id = ? and s.round = ? and coalesce(s.assessor_unit_id, 0) = ?
+                  and s.assessed_unit_id = ? for update of s""")
+        .params(pactId, round.name(), assessorUnitId == null ? 0L : assessorUnitId, assessedUnitId)
+        .query(this::mapSheet)
+        .optional()
+        .map(this::withScores);
+  }
+
+  List<SheetView> sheets(long pactId) {
+    return jdbc
+        .sql(SHEET + "where s.pact_id = ? order by s.round, assessor_code, assessed_code")
+        .param(pactId)
+        .query(this::mapSheet)
+        .list()
+        .stream()
+        .map(this::withScores)
+        .toList();
+  }
+
+  private SheetView mapSheet(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    Timestamp at = rs.getTimestamp("submitted_at");
+    return new SheetView(
+        rs.getLong("id"),
+        rs.getLong("pact_id"),
+        Round.valueOf(rs.getString("round")),
+        rs.getString("assessor_code"),
+        rs.getString("assessed_code"),
+        SheetView.Status.valueOf(rs.getString("status")),
+        at == null ? null : at.toInstant(),
+        rs.getString("submitted_by"),
+        rs.getInt("version"),
+        List.of());
+  }
+
+  private SheetView withScores(SheetView s) {
+    List<SheetView.Entry> scores =
+        jdbc.sql(
+                "select criterion, points, comment from sheet_score where sheet_id = ? order by criterion")
+            .param(s.id())
+            .query(
+                (rs, n) ->
+                    new SheetView.Entry(
+                        rs.getString(1),
+                        rs.getBigDecimal(2),
+                        rs.getBigDecimal(2) == null,
+                        rs.getString(3)))
+            .list();
+    return new SheetView(
+        s.id(),
+        s.pactId(),
+        s.round(),
+        s.assessor(),
+        s.assessed(),
+        s.status(),
+        s.submittedAt(),
+        s.submittedBy(),
+        s.version(),
+        scores);
+  }
+
+  long insertSheet(long pactId, Round round, @Nullable Long assessorUnitId, long assessedUnitId) {
+    return jdbc.sql(
+            """
+            insert into sheet(pact_id, round, assessor_unit_id, assessed_unit_id, status)
+            values (?, ?, ?, ?, 'DRAFT') returning id""")
+        .params(pactId, round.name(), assessorUnitId, assessedUnitId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Bumps a draft's version; 0 when stale or submitted. */
+  int touchSheet(long id, int version) {
+    return jdbc.sql(
+            "update sheet set version = version + 1 where id = ? and version = ? and status = 'DRAFT'")
+        .params(id, version)
+        .update();
+  }
+
+  void replaceScores(long sheetId, long pactId, List<SheetView.Entry> scores) {
+    jdbc.sql("delete from sheet_score where sheet_id = ?").param(sheetId).update();
+    for (SheetView.Entry e : scores) {
+      jdbc.sql(
+              "insert into sheet_score(sheet_id, pact_id, criterion, points, comment) values (?, ?, ?, ?, ?)")
+          .params(sheetId, pactId, e.criterion(), e.points(), e.comment())
+          .update();
+    }
+  }
+
+  int submitSheet(long id, int version, String by, Instant at) {
+    return jdbc.sql(
+            """
+            update sheet set status = 'SUBMITTED', submitted_at = ?, submitted_by = ?,
+                             version = version + 1
+            where id = ? and version = ? and status = 'DRAFT'""")
+        .params(Timestamp.from(at), by, id, version)
+        .update();
+  }
+
+  /** The scores of the submitted sheets, as the engine takes them. */
+  List<Mark> submittedMarks(long pactId) {
+    return jdbc.sql(
+            """
+            select s.round, coalesce(a.code, 'COUNCIL'), u.code, sc.criterion, sc.points, sc.comment
+            from sheet s join sheet_score sc on sc.sheet_id = s.id
+            left join unit a on a.id = s.assessor_unit_id join unit u on u.id = s.assessed_unit_id
+            where s.pact_id = ? and s.status = 'SUBMITTED'""")
+        .param(pactId)
+        .query(
+            (rs, n) ->
+                new Mark(
+                    Round.valueOf(rs.getString(1)),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getBigDecimal(5),
+                    rs.getString(6)))
+        .list();
+  }
+
+  // ---- items
+
+  long insertItem(
+      long pactId, long unitId, String criterion, BigDecimal points, String reason, String by) {
+    return jdbc.sql(
+            """
+            insert into adjustment(pact_id, unit_id, criterion, points, reason, created_by)
+            values (?, ?, ?, ?, ?, ?) returning id""")
+        .params(pactId, unitId, criterion, points, reason, by)
+        .query(Long.class)
+        .single();
+  }
+
+  List<Item> items(long pactId) {
+    return jdbc.sql(
+            """
+            select u.code, a.criterion, a.points, a.reason from adjustment a
+            join unit u on u.id = a.unit_id where a.pact_id = ? order by a.id""")
+        .param(pactId)
+        .query(
+            (rs, n) ->
+                new Item(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4)))
+        .list();
+  }
+
+  // ---- results
+
+  int lastVersion(long pactId) {
+    return jdbc.sql("select coalesce(max(version), 0) from result_version where pact_id = ?")
+        .param(pactId)
+        .query(Integer.class)
+        .single();
+  }
+
+  void insertVersion(long pactId, int version, Instant at, String by) {
+    jdbc.sql(
+            "insert into result_version(pact_id, version, published_at, published_by) values (?, ?, ?, ?)")
+        .params(pactId, version, Timestamp.from(at), by)
+        .update();
+  }
+
+  void insertRow(long pactId, int version, long unitId, ScoreEngine.Result r) {
+    jdbc.sql(
+            """
+            insert into result_row(pact_id, version, unit_id, unit_code, unit_name, total, rank,
+                                   classification, explanation)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+        .params(
+            pactId,
+            version,
+            unitId,
+            r.unit(),
+            r.name(),
+            r.total(),
+            r.rank(),
+            r.classification(),
+            json.writeValueAsString(r.explanation()))
+        .update();
+  }
+
+  List<Ranking.Row> rows(long pactId, int version) {
+    return jdbc.sql(
+            """
+            select unit_code, unit_name, total, rank, classification from result_row
+            where pact_id = ? and version = ? order by rank, unit_code""")
+        .params(pactId, version)
+        .query(
+            (rs, n) ->
+                new Ranking.Row(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBigDecimal(3),
+                    rs.getInt(4),
+                    rs.getString(5)))
+        .list();
+  }
+
+  Optional<JsonNode> explanation(long pactId, int version, String unitCode) {
+    return jdbc.sql(
+            "select explanation from result_row where pact_id = ? and version = ? and unit_code = ?")
+        .params(pactId, version, unitCode)
+        .query(String.class)
+        .optional()
+        .map(json::readTree);
+  }
+}
