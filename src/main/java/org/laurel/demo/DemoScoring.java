@@ -153,6 +153,14 @@ class DemoScoring {
         true);
   }
 
+  /**
+   * In the order of {@link DemoIndicators#units()}: HDG, CL, KM, BG, CG, GL, KT, NS, NG, TH, TM,
+   * TK.
+   */
+  static final double[] STANDING = {
+    0.86, 0.84, 0.80, 0.76, 0.82, 0.78, 0.77, 0.79, 0.74, 0.75, 0.73, 0.76
+  };
+
   void load() {
     BlocView bloc =
         blocs.list(2024).stream()
@@ -168,8 +176,8 @@ class DemoScoring {
     List<String> units = DemoIndicators.units();
     for (int u = 0; u < units.size(); u++) {
       String unit = units.get(u);
-      // a unit's standing: between 0.70 and 0.88 of the max
-      double q = 0.70 + ((u * 7) % 12) / 60.0;
+      // a unit's standing, share of the max (synthetic): the cities and the industrial towns lead
+      double q = STANDING[u];
       sheet(pact, Round.SELF, unit, unit, manual, c -> Math.min(1, q + 0.08));
       for (int a = 0; a < units.size(); a++) {
         if (a == u) {
