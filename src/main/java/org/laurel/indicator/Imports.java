@@ -214,6 +214,13 @@ public class Imports {
       this.progress = progress;
       units.all().forEach(u -> unitsByCode.put(u.code(), u));
       indicators.all().forEach(i -> indicatorsByCode.put(i.code(), i));
+      if (!actor.role().isSecretariat()) {
+        // decided before COPY starts: while COPY runs, the connection answers no other query, so
+        // looking the scope up row by row would wait for ever
+        unitsByCode
+            .values()
+            .forEach(u -> inScope.put(u.id(), units.isWithin(u.id(), actor.unitId())));
+      }
     }
 
     void open() {
