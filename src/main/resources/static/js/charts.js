@@ -20,16 +20,16 @@
     var d = data.byUnit;
     // units down the side, so that their names stay readable
     return {
-      title: { text: d.title, left: 0, textStyle: { fontSize: 14 } },
+      title: { text: d.title, subtext: data.measure, left: 0, textStyle: { fontSize: 14 } },
       tooltip: {
         trigger: 'axis', axisPointer: { type: 'shadow' },
         valueFormatter: function (v) { return number(v) + ' ' + data.measure; }
       },
       legend: { data: [d.valueLabel, d.estimateLabel], bottom: 0, left: 0 },
-      grid: { left: 8, right: 24, top: 36, bottom: 36, containLabel: true },
+      grid: { left: 8, right: 24, top: 56, bottom: 36, containLabel: true },
       yAxis: { type: 'category', data: d.units, inverse: true, axisLabel: { fontSize: 11 } },
       xAxis: {
-        type: 'value', name: data.measure, nameLocation: 'end', nameGap: 6,
+        type: 'value',
         axisLabel: { formatter: function (v) { return number(v); }, hideOverlap: true }
       },
       series: [
@@ -42,16 +42,16 @@
   function overTime(el, data) {
     var d = data.overTime;
     return {
-      title: { text: d.title, left: 0, textStyle: { fontSize: 14 } },
+      title: { text: d.title, subtext: data.measure, left: 0, textStyle: { fontSize: 14 } },
       tooltip: {
         trigger: 'axis',
         valueFormatter: function (v) { return number(v) + ' ' + data.measure; }
       },
       legend: { data: [d.thisYearLabel, d.lastYearLabel], bottom: 0, left: 0 },
-      grid: { left: 8, right: 24, top: 56, bottom: 36, containLabel: true },
+      grid: { left: 8, right: 24, top: 64, bottom: 36, containLabel: true },
       xAxis: { type: 'category', data: d.periods, boundaryGap: true },
       yAxis: {
-        type: 'value', name: data.measure,
+        type: 'value',
         axisLabel: { formatter: function (v) { return number(v); } }
       },
       series: [
