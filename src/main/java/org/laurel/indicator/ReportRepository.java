@@ -126,6 +126,25 @@ class ReportRepository {
         .optional();
   }
 
+  /** The unit's reports of a year, with how many values each holds. */
+  java.util.List<Reports.Summary> list(long unitId, int year) {
+    return jdbc.sql(
+            """
+            select r.period, r.status, r.source, r.version,
+                   (select count(*) from report_value v where v.report_id = r.id) as n
+            from report r where r.unit_id = ? and r.year = ?""")
+        .params(unitId, year)
+        .query(
+            (rs, n) ->
+                new Reports.Summary(
+                    rs.getString("period"),
+                    ReportView.Status.valueOf(rs.getString("status")),
+                    ReportView.Source.valueOf(rs.getString("source")),
+                    rs.getInt("n"),
+                    rs.getInt("version")))
+        .list();
+  }
+
   /** The earliest deadline of the period among the blocs the unit belongs to that year. */
   Optional<LocalDate> dueDate(long unitId, Period p) {
     return jdbc.sql(

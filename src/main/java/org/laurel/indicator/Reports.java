@@ -293,6 +293,34 @@ public class Reports {
         Map.of(p.toString(), due.toString()));
   }
 
+  /** Whether the signed-in user may enter (save, submit) the unit's reports. */
+  @Transactional(readOnly = true)
+  public boolean mayEnter(String unitCode) {
+    UnitView unit = unit(unitCode);
+    Actor a = Access.current();
+    return a.role().isSecretariat()
+        || (a.role().reportsForOwnUnit() && units.isWithin(unit.id(), a.unitId()));
+  }
+
+  /** Whether the signed-in user may accept or return the unit's report for the period. */
+  @Transactional(readOnly = true)
+  public boolean mayReview(String unitCode, String period) {
+    return reviews(Access.current(), unit(unitCode), period(period));
+  }
+
+  /** A line of a unit's list of reports. */
+  public record Summary(
+      String period, ReportView.Status status, ReportView.Source source, int values, int version) {}
+
+  /** The unit's reports of a year, in period order. */
+  @Transactional(readOnly = true)
+  public List<Summary> list(String unitCode, int year) {
+    UnitView unit = unit(unitCode);
+    return repo.list(unit.id(), year).stream()
+        .sorted(java.util.Comparator.comparing(s -> Period.of(s.period())))
+        .toList();
+  }
+
   // ---- rules
 
   /**
@@ -392,17 +420,20 @@ public class Reports {
 
   private Actor requireReviewer(UnitView unit, Period p) {
     Actor a = Access.current();
-    if (a.role().isSecretariat()) {
-      return a;
-    }
-    boolean heads =
-        a.role() == Role.BLOC_HEAD
-            && blocs.list(p.year()).stream()
-                .anyMatch(b -> b.head().id() == a.unitId() && b.hasMember(unit.id()));
-    if (!heads) {
+    if (!reviews(a, unit, p)) {
       throw ForbiddenException.outOfScope();
     }
     return a;
+  }
+
+  /** The secretariat, or the bloc head of a bloc of the period's year that the unit belongs to. */
+  private boolean reviews(Actor a, UnitView unit, Period p) {
+    if (a.role().isSecretariat()) {
+      return true;
+    }
+    return a.role() == Role.BLOC_HEAD
+        && blocs.list(p.year()).stream()
+            .anyMatch(b -> b.head().id() == a.unitId() && b.hasMember(unit.id()));
   }
 
   private void requireEditable(ReportRepository.Row r, UnitView unit, Period p) {

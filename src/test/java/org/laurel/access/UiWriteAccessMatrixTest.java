@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,13 +62,20 @@ class UiWriteAccessMatrixTest {
   record Row(
       String route,
       String apiTwin,
-      TriFunction<World, Scope, Ctx, MockHttpServletRequestBuilder> form,
+      TriFunction<World, Scope, Ctx, AbstractMockHttpServletRequestBuilder<?>> form,
       BiPredicate<Role, Scope> allowed,
       Success success) {}
 
   static final BiPredicate<Role, Scope> SECRETARIAT = WriteAccessMatrixTest.SECRETARIAT;
   static final BiPredicate<Role, Scope> ADMIN = WriteAccessMatrixTest.ADMIN;
   static final BiPredicate<Role, Scope> OWN_UNIT_DATA = WriteAccessMatrixTest.OWN_UNIT_DATA;
+
+  /**
+   * Accepting and returning a report: the secretariat, or the bloc head whose unit heads a bloc of
+   * the report's year that the unit belongs to.
+   */
+  static final BiPredicate<Role, Scope> REVIEWER =
+      (r, s) -> r.isSecretariat() || (r == Role.BLOC_HEAD && s == Scope.OWN);
 
   static final List<Row> ROWS =
       List.of(
@@ -242,6 +250,67 @@ class UiWriteAccessMatrixTest {
               ADMIN,
               redirectWithFlash("/admin/users")),
           new Row(
+              "POST /reports/{unit}/{period}",
+              "PUT /api/v1/reports/{unit}/{period}",
+              (w, s, c) ->
+                  post("/reports/" + w.unit(s) + "/2024-Q1")
+                      .param("version", "0")
+                      .param("values[BUDGET_REVENUE]", "12.5")
+                      .param("comments[BUDGET_REVENUE]", "Ước tính"),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/reports/MX.")),
+          new Row(
+              "POST /reports/{unit}/{period}/submit",
+              "POST /api/v1/reports/{unit}/{period}/submit",
+              (w, s, c) -> completeReport(post("/reports/" + w.unit(s) + "/2024-Q1/submit")),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/reports/MX.")),
+          new Row(
+              "POST /reports/{unit}/{period}/accept",
+              "POST /api/v1/reports/{unit}/{period}/accept",
+              (w, s, c) ->
+                  post("/reports/" + reviewed(w, s) + "/2024-Q2/accept")
+                      .param(
+                          "version", version(c, "report:SUBMITTED:" + reviewed(w, s) + ":2024-Q2")),
+              REVIEWER,
+              redirectWithFlash("/reports/MX.")),
+          new Row(
+              "POST /reports/{unit}/{period}/return",
+              "POST /api/v1/reports/{unit}/{period}/return",
+              (w, s, c) ->
+                  post("/reports/" + reviewed(w, s) + "/2024-Q2/return")
+                      .param("reason", "Thiếu số liệu")
+                      .param(
+                          "version", version(c, "report:SUBMITTED:" + reviewed(w, s) + ":2024-Q2")),
+              REVIEWER,
+              redirectWithFlash("/reports/MX.")),
+          new Row(
+              "POST /reports/{unit}/{period}/reopen",
+              "POST /api/v1/reports/{unit}/{period}/reopen",
+              (w, s, c) ->
+                  post("/reports/" + w.unit(s) + "/2024-Q2/reopen")
+                      .param("reason", "Sửa số liệu")
+                      .param("version", version(c, "report:ACCEPTED:" + w.unit(s) + ":2024-Q2")),
+              SECRETARIAT,
+              redirectWithFlash("/reports/MX.")),
+          new Row(
+              "POST /imports",
+              "POST /api/v1/imports/indicator-values",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.multipart("/imports")
+                      .file(
+                          new org.springframework.mock.web.MockMultipartFile(
+                              "file",
+                              "values.csv",
+                              "text/csv",
+                              ("unit,indicator,period,value\n"
+                                      + w.unit(s)
+                                      + ",BUDGET_REVENUE,2024-Q1,1.5\n")
+                                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                      .param("kind", "value"),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/imports")),
+          new Row(
               "POST /account/tokens",
               "POST /api/v1/tokens",
               (w, s, c) ->
@@ -336,7 +405,7 @@ class UiWriteAccessMatrixTest {
     Row row = row(route);
     String username = WriteAccessMatrixTest.USERS.get(role);
     Ctx ctx = ctx(username);
-    MockHttpServletRequestBuilder form = row.form().apply(world, scope, ctx);
+    AbstractMockHttpServletRequestBuilder<?> form = row.form().apply(world, scope, ctx);
     MvcResult result = mvc.perform(form.cookie(session(role)).with(csrf())).andReturn();
     int status = result.getResponse().getStatus();
     String what = "%s as %s on %s".formatted(route, role, scope);
@@ -356,7 +425,8 @@ class UiWriteAccessMatrixTest {
   @ParameterizedTest(name = "{0} anonymously")
   @MethodSource("routes")
   void sendsAnonymousPostsToTheLoginPage(String route) throws Exception {
-    MockHttpServletRequestBuilder form = row(route).form().apply(world, Scope.OWN, ctx("mx-admin"));
+    AbstractMockHttpServletRequestBuilder<?> form =
+        row(route).form().apply(world, Scope.OWN, ctx("mx-admin"));
     MvcResult result = mvc.perform(form.with(csrf())).andReturn();
     assertThat(result.getResponse().getStatus()).as(route).isBetween(300, 399);
     assertThat(result.getResponse().getRedirectedUrl())
@@ -367,7 +437,8 @@ class UiWriteAccessMatrixTest {
   @ParameterizedTest(name = "{0} without the CSRF token")
   @MethodSource("routes")
   void refusesAPostWithoutTheCsrfToken(String route) throws Exception {
-    MockHttpServletRequestBuilder form = row(route).form().apply(world, Scope.OWN, ctx("mx-admin"));
+    AbstractMockHttpServletRequestBuilder<?> form =
+        row(route).form().apply(world, Scope.OWN, ctx("mx-admin"));
     MvcResult result = mvc.perform(form.cookie(session(Role.ADMIN))).andReturn();
     assertThat(result.getResponse().getStatus()).as(route).isEqualTo(403);
   }
@@ -422,6 +493,31 @@ class UiWriteAccessMatrixTest {
     return MockMvcRequestBuilders.post(path);
   }
 
+  /**
+   * The unit whose report a reviewer decides on: the own unit is in the bloc the users' unit heads
+   * (MXB-OWN); the foreign one is MX.C, in no bloc at all (MX.B is in MXB-OWN too).
+   */
+  private static String reviewed(World w, Scope s) {
+    return s == Scope.OWN ? w.ownUnit() : "MX.C";
+  }
+
+  /** A report with every required value, so that submitting it passes the rules. */
+  private static MockHttpServletRequestBuilder completeReport(MockHttpServletRequestBuilder form) {
+    form.param("version", "0");
+    for (String code :
+        List.of(
+            "BUDGET_REVENUE",
+            "INDUSTRIAL_OUTPUT",
+            "AGRICULTURAL_OUTPUT",
+            "DOSSIERS_ON_TIME",
+            "COMPLAINTS_RESOLVED",
+            "POVERTY_RATE",
+            "SOCIAL_INSURANCE")) {
+      form.param("values[" + code + "]", "50");
+    }
+    return form;
+  }
+
   private static String version(Ctx c, String key) {
     return Integer.toString(c.version().apply(key));
   }
@@ -472,9 +568,27 @@ class UiWriteAccessMatrixTest {
           case "bloc" -> "select version from bloc where id = cast(? as bigint)";
           case "member" -> "select version from council_member where id = cast(? as bigint)";
           case "user" -> "select version from app_user where username = ?";
+          case "report" -> null;
           default -> throw new IllegalArgumentException(key);
         };
+    if (sql == null) {
+      return reportIn(kv[1]);
+    }
     return jdbc.sql(sql).param(kv[1]).query(Integer.class).single();
+  }
+
+  /**
+   * A fresh report ({@code STATUS:UNIT:PERIOD}) made inside the cell's transaction; its version.
+   */
+  private int reportIn(String spec) {
+    String[] p = spec.split(":");
+    return jdbc.sql(
+            """
+            insert into report(unit_id, period, year, end_month, status)
+            select id, ?, cast(left(?, 4) as int), ?, ? from unit where code = ? returning version""")
+        .params(p[2], p[2], org.laurel.indicator.Period.of(p[2]).endMonth(), p[0], p[1])
+        .query(Integer.class)
+        .single();
   }
 
   /** A fresh token of the given user, made inside the cell's transaction. */
