@@ -588,9 +588,10 @@ public class Imports {
     // report_value's primary key near its right edge rather than all over it
     jdbc.sql(
             """
-            insert into report(unit_id, period, year, end_month, status, source, decided_at, decided_by)
+            insert into report(unit_id, period, year, end_month, status, source, decided_at, decided_by,
+                               version)
             select unit_id, period, year, end_month, ?, 'IMPORT',
-                   case when ? then now() end, case when ? then ? end
+                   case when ? then now() end, case when ? then ? end, 1
             from import_stage
             group by unit_id, period, year, end_month
             order by min(row_no)

@@ -46,10 +46,15 @@ class ReportRepository {
         .optional();
   }
 
+  /**
+   * A new report starts at version 1: version 0 is "no report yet", so of two people who opened
+   * the same empty form, the second to save gets the conflict instead of overwriting the first.
+   */
   long insertDraft(long unitId, Period p) {
     return jdbc.sql(
             """
-            insert into report(unit_id, period, year, end_month, status) values (?, ?, ?, ?, 'DRAFT')
+            insert into report(unit_id, period, year, end_month, status, version)
+            values (?, ?, ?, ?, 'DRAFT', 1)
             returning id""")
         .params(unitId, p.toString(), p.year(), p.endMonth())
         .query(Long.class)

@@ -169,14 +169,15 @@ class IndicatorPagesTest {
   @Test
   void aStaleVersionShowsTheConflictAndKeepsTheOtherSave() throws Exception {
     Cookie s = login("reporter");
-    // created at version 0; the next save moves it on to 1
-    for (String v : List.of("90", "100")) {
+    // the empty form is version 0; the first save creates the report at version 1, the next
+    // save (having read version 1) moves it on to 2
+    for (String[] save : List.of(new String[] {"0", "90"}, new String[] {"1", "100"})) {
       mvc.perform(
               post("/reports/TK/2025-Q1")
                   .cookie(s)
                   .with(csrf())
-                  .param("version", "0")
-                  .param("values[BUDGET_REVENUE]", v))
+                  .param("version", save[0])
+                  .param("values[BUDGET_REVENUE]", save[1]))
           .andExpect(status().is3xxRedirection());
     }
     String html =
