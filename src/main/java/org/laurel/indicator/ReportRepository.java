@@ -47,8 +47,8 @@ class ReportRepository {
   }
 
   /**
-   * A new report starts at version 1: version 0 is "no report yet", so of two people who opened
-   * the same empty form, the second to save gets the conflict instead of overwriting the first.
+   * A new report starts at version 1: version 0 is "no report yet", so of two people who opened the
+   * same empty form, the second to save gets the conflict instead of overwriting the first.
    */
   long insertDraft(long unitId, Period p) {
     return jdbc.sql(
