@@ -14,12 +14,15 @@ import org.laurel.access.Actor;
 import org.laurel.bloc.Blocs;
 import org.laurel.shared.ForbiddenException;
 import org.laurel.shared.InvalidInputException;
+import org.laurel.shared.LaurelException;
+import org.laurel.shared.NotFoundException;
 import org.laurel.shared.RejectedRowsException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -36,13 +39,64 @@ class ImportPages {
   record Problem(long row, String column, @Nullable String value, String message) {}
 
   private final Imports imports;
+  private final ImportJobs jobs;
   private final Blocs blocs;
   private final MessageSource messages;
 
-  ImportPages(Imports imports, Blocs blocs, MessageSource messages) {
+  /** Uploads above this size run in the background with a progress page. */
+  private long backgroundAbove;
+
+  ImportPages(
+      Imports imports,
+      ImportJobs jobs,
+      Blocs blocs,
+      MessageSource messages,
+      @org.springframework.beans.factory.annotation.Value(
+              "${laurel.import.background-above-bytes:2097152}")
+          long backgroundAbove) {
     this.imports = imports;
+    this.jobs = jobs;
     this.blocs = blocs;
     this.messages = messages;
+    this.backgroundAbove = backgroundAbove;
+  }
+
+  /** The progress page of a background import; it polls its status fragment while running. */
+  @GetMapping("/imports/jobs/{id}")
+  String job(@PathVariable String id, Model model) {
+    describe(findJob(id), model);
+    return "indicators/import-job";
+  }
+
+  @GetMapping("/imports/jobs/{id}/status")
+  String jobStatus(@PathVariable String id, Model model) {
+    describe(findJob(id), model);
+    return "indicators/import-job :: status";
+  }
+
+  private void describe(ImportJobs.Job job, Model model) {
+    model.addAttribute("job", job);
+    model.addAttribute("problems", problems(job));
+    model.addAttribute("refusal", refusal(job));
+  }
+
+  private ImportJobs.Job findJob(String id) {
+    return jobs.find(id).orElseThrow(() -> new NotFoundException("error.import.jobNotFound", id));
+  }
+
+  private List<Problem> problems(ImportJobs.Job job) {
+    if (job.error instanceof RejectedRowsException e) {
+      return e.problems().stream()
+          .map(p -> new Problem(p.row(), p.column(), p.value(), msg(p.messageKey(), p.args())))
+          .toList();
+    }
+    return List.of();
+  }
+
+  /** The message of a refused background import, translated. */
+  private String refusal(ImportJobs.Job job) {
+    LaurelException e = job.error;
+    return e == null ? "" : msg(e.messageKey(), e.args());
   }
 
   @GetMapping("/imports")
@@ -71,7 +125,7 @@ class ImportPages {
     if (file == null || file.isEmpty()) {
       return refused(new InvalidInputException("file", "error.import.empty"), kind, model, res);
     }
-    Path tmp = Files.createTempFile("laurel-import", ".bin");
+    @Nullable Path tmp = Files.createTempFile("laurel-import", ".bin");
     try {
       try (InputStream in = file.getInputStream()) {
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -80,6 +134,11 @@ class ImportPages {
           file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
               ? "upload"
               : file.getOriginalFilename();
+      if (file.getSize() > backgroundAbove) {
+        ImportJobs.Job job = jobs.start(tmp, name, k);
+        tmp = null; // the job owns the file now
+        return "redirect:/imports/jobs/" + job.id;
+      }
       ImportResult r = imports.importFile(tmp, name, k, Imports.Progress.NONE);
       redirect.addFlashAttribute(
           "flash",
@@ -104,7 +163,9 @@ class ImportPages {
     } catch (InvalidInputException e) {
       return refused(e, kind, model, res);
     } finally {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 
