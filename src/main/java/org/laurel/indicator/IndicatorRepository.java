@@ -33,6 +33,35 @@ class IndicatorRepository {
         .optional();
   }
 
+  /** A check between two indicators of one report: value(indicator) op factor × value(other). */
+  record CrossRule(
+      long indicatorId,
+      String indicator,
+      String op,
+      BigDecimal factor,
+      long otherId,
+      String other,
+      ValidationIssue.Severity severity) {}
+
+  List<CrossRule> crossRules() {
+    return jdbc.sql(
+            """
+            select r.indicator_id, a.code, r.op, r.factor, r.other_id, b.code, r.severity
+            from indicator_rule r join indicator a on a.id = r.indicator_id
+            join indicator b on b.id = r.other_id order by r.id""")
+        .query(
+            (rs, n) ->
+                new CrossRule(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBigDecimal(4),
+                    rs.getLong(5),
+                    rs.getString(6),
+                    ValidationIssue.Severity.valueOf(rs.getString(7))))
+        .list();
+  }
+
   /** Unit key of a value: (unit, indicator). */
   record Key(long unitId, long indicatorId) {}
 

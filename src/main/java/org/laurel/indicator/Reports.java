@@ -385,6 +385,23 @@ public class Reports {
         }
       }
     }
+    for (IndicatorRepository.CrossRule rule : indicators.crossRules()) {
+      ReportRepository.Value a = values.get(rule.indicatorId());
+      ReportRepository.Value b = values.get(rule.otherId());
+      if (a == null || b == null) {
+        continue; // a missing value is the required rule's business
+      }
+      BigDecimal bound = b.value().multiply(rule.factor());
+      int c = a.value().compareTo(bound);
+      if ((rule.op().equals("LE") && c > 0) || (rule.op().equals("GE") && c < 0)) {
+        issues.add(
+            new ValidationIssue(
+                rule.severity(),
+                rule.indicator(),
+                "rule.cross." + rule.op(),
+                new Object[] {plain(a.value()), rule.other(), plain(bound)}));
+      }
+    }
     return issues;
   }
 

@@ -220,4 +220,22 @@ class ReportWorkflowTest {
             "{\"values\":{" + ALL + "},\"comments\":{},\"version\":0}")
         .andExpect(status().isOk());
   }
+
+  @Test
+  void dossiersHandledOnTimeCannotOutnumberTheDossiersReceived() throws Exception {
+    String both = ALL + ",\"DOSSIERS_RECEIVED\":1200,\"DOSSIERS_HANDLED_ON_TIME\":1250";
+    as(
+            "reporter",
+            put("/api/v1/reports/TK/2025-Q1"),
+            "{\"values\":{" + both + "},\"comments\":{},\"version\":0}")
+        .andExpect(status().isOk());
+    as(
+            "reporter",
+            post("/api/v1/reports/TK/2025-Q1/submit"),
+            "{\"version\":" + v("TK", "2025-Q1") + "}")
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.issues[?(@.indicator=='DOSSIERS_HANDLED_ON_TIME')].message")
+                .value(hasItem("The value 1250 is above what DOSSIERS_RECEIVED allows: 1200.")));
+  }
 }
