@@ -73,11 +73,25 @@ public class Summaries {
       List<BigDecimal[]> withLastYear = new ArrayList<>();
       List<BigDecimal> es = new ArrayList<>();
       List<BigDecimal> lys = new ArrayList<>();
+      // a weighted average weighs each member's figure by its figure of the weight indicator
+      Indicator weight =
+          ind.aggregation() == Indicator.Aggregation.WEIGHTED_AVERAGE && ind.weightCode() != null
+              ? repo.byCode(ind.weightCode()).orElse(null)
+              : null;
+      List<BigDecimal[]> wValues = new ArrayList<>();
+      List<BigDecimal[]> wEstimates = new ArrayList<>();
+      List<BigDecimal[]> wLastYear = new ArrayList<>();
       for (UnitRef m : bloc.members()) {
         Key k = new Key(m.id(), ind.id());
         BigDecimal v = values.get(k);
         BigDecimal e = estimates.get(k);
         Traced ly = lastYear.of(m.id(), ind);
+        if (weight != null) {
+          Key wk = new Key(m.id(), weight.id());
+          pair(wValues, v, values.get(wk));
+          pair(wEstimates, e, estimates.get(wk));
+          pair(wLastYear, ly.value(), lastYear.of(m.id(), weight).value());
+        }
         if (v != null) {
           vs.add(v);
         }
@@ -108,6 +122,8 @@ public class Summaries {
       members = ranked(members, ind.direction());
       Indicator.Aggregation agg = ind.aggregation();
       BigDecimal total = aggregate(agg, vs);
+      BigDecimal estimate = aggregate(agg, es);
+      BigDecimal lastYearTotal = aggregate(agg, lys);
       // ratios over the members that have both figures, so a missing report does not skew them
       BigDecimal pctOfEstimate =
           percent(
@@ -117,6 +133,13 @@ public class Summaries {
           growth(
               aggregate(agg, withLastYear.stream().map(p -> p[0]).toList()),
               aggregate(agg, withLastYear.stream().map(p -> p[1]).toList()));
+      if (weight != null) {
+        total = weighted(wValues);
+        estimate = weighted(wEstimates);
+        lastYearTotal = weighted(wLastYear);
+        pctOfEstimate = percent(total, estimate);
+        growthPct = growth(total, lastYearTotal);
+      }
       out.add(
           new IndicatorFigures(
               ind.code(),
@@ -125,9 +148,9 @@ public class Summaries {
               agg,
               ind.direction(),
               total,
-              aggregate(agg, es),
+              estimate,
               pctOfEstimate,
-              aggregate(agg, lys),
+              lastYearTotal,
               growthPct,
               vs.size(),
               members));
@@ -221,10 +244,28 @@ public class Summaries {
     BigDecimal sum = xs.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     return switch (agg) {
       case SUM -> plain(sum);
-      // weights are not modelled yet: weighted averages and "last" fall back to the plain mean
+      // across units "last" has no order to pick from; a weighted average without weights neither
       case AVERAGE, WEIGHTED_AVERAGE, LAST ->
           plain(sum.divide(BigDecimal.valueOf(xs.size()), 2, RoundingMode.HALF_UP));
     };
+  }
+
+  private static void pair(
+      List<BigDecimal[]> pairs, @Nullable BigDecimal value, @Nullable BigDecimal weight) {
+    if (value != null && weight != null) {
+      pairs.add(new BigDecimal[] {value, weight});
+    }
+  }
+
+  /** Σ value × weight ÷ Σ weight over the members that have both; null when no weight. */
+  static @Nullable BigDecimal weighted(List<BigDecimal[]> pairs) {
+    BigDecimal sum = BigDecimal.ZERO;
+    BigDecimal weights = BigDecimal.ZERO;
+    for (BigDecimal[] p : pairs) {
+      sum = sum.add(p[0].multiply(p[1]));
+      weights = weights.add(p[1]);
+    }
+    return weights.signum() == 0 ? null : plain(sum.divide(weights, 2, RoundingMode.HALF_UP));
   }
 
   /** Without trailing zeros, and never in exponent form (19600, not 1.96E+4). */

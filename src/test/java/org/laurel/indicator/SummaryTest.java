@@ -197,4 +197,37 @@ class SummaryTest {
     mvc.perform(get("/api/v1/blocs/999999/summary?period=2024-H1"))
         .andExpect(status().isNotFound());
   }
+
+  @Test
+  void weighsARateByItsWeightIndicator() throws Exception {
+    // the rate of dossiers on time, weighted by the dossiers each unit received
+    jdbc.sql(
+            "update indicator set aggregation = 'WEIGHTED_AVERAGE', weight_code = 'DOSSIERS_RECEIVED'"
+                + " where code = 'DOSSIERS_ON_TIME'")
+        .update();
+    mvc.perform(
+            post("/api/v1/blocs")
+                .with(httpBasic("secretariat", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"code":"KHOI-TYLE","name":"Khối thử tỷ lệ","year":2026,
+                     "memberCodes":["HP.NS.NAMSACH","HP.NG.NINHGIANG"],
+                     "headCode":"HP.NS.NAMSACH","deputyCode":"HP.NG.NINHGIANG"}"""))
+        .andExpect(status().isCreated());
+    importCsv(
+        """
+        HP.NS.NAMSACH,DOSSIERS_ON_TIME,2026-Q1,90
+        HP.NS.NAMSACH,DOSSIERS_RECEIVED,2026-Q1,100
+        HP.NG.NINHGIANG,DOSSIERS_ON_TIME,2026-Q1,60
+        HP.NG.NINHGIANG,DOSSIERS_RECEIVED,2026-Q1,300
+        """);
+    long id = jdbc.sql("select id from bloc where code = 'KHOI-TYLE'").query(Long.class).single();
+    mvc.perform(get("/api/v1/blocs/" + id + "/summary?period=2026-Q1"))
+        // (90 × 100 + 60 × 300) ÷ 400 = 67.5, not the plain mean 75
+        .andExpect(jsonPath("$.indicators[?(@.indicator=='DOSSIERS_ON_TIME')].total").value(67.5))
+        .andExpect(
+            jsonPath("$.indicators[?(@.indicator=='DOSSIERS_ON_TIME')].aggregation")
+                .value("WEIGHTED_AVERAGE"));
+  }
 }
