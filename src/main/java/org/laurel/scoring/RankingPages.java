@@ -1,0 +1,130 @@
+package org.laurel.scoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.laurel.bloc.BlocView;
+import org.laurel.bloc.Blocs;
+import org.laurel.indicator.Figures;
+import org.laurel.scoring.PactDefinition.Group;
+import org.laurel.scoring.Results.Explained;
+import org.laurel.scoring.Results.Published;
+import org.laurel.scoring.ScoreEngine.Line;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Read-only pages of the published results: a bloc's latest ranking (table and chart) and the
+ * explanation of one unit's points.
+ */
+@Controller
+class RankingPages {
+
+  /** A row of the ranking table, with its classification in the user's language. */
+  record RowView(
+      int rank, String unit, String name, BigDecimal total, String classification, String label) {}
+
+  /** A group of the pact with its criteria lines of one unit. */
+  record GroupView(String code, String name, BigDecimal max, BigDecimal points, List<Line> lines) {}
+
+  private final Results results;
+  private final Blocs blocs;
+  private final Figures figures;
+  private final MessageSource messages;
+
+  RankingPages(Results results, Blocs blocs, Figures figures, MessageSource messages) {
+    this.results = results;
+    this.blocs = blocs;
+    this.figures = figures;
+    this.messages = messages;
+  }
+
+  @GetMapping("/blocs/{id}/ranking")
+  String ranking(@PathVariable long id, Model model) {
+    BlocView bloc = blocs.get(id);
+    Optional<Published> latest = results.latest(id);
+    model.addAttribute("bloc", bloc);
+    model.addAttribute("published", latest.orElse(null));
+    model.addAttribute("publishedAt", latest.map(p -> figures.time(p.publishedAt())).orElse(null));
+    model.addAttribute("rows", latest.map(p -> rows(p.rows())).orElse(List.of()));
+    return "scoring/ranking";
+  }
+
+  /** The data of the ranking chart: totals by unit, best first. */
+  @GetMapping(value = "/blocs/{id}/ranking/chart", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  Map<String, Object> chart(@PathVariable long id) {
+    BlocView bloc = blocs.get(id);
+    Optional<Published> latest = results.latest(id);
+    List<RowView> rows = latest.map(p -> rows(p.rows())).orElse(List.of());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(
+        "title", msg("scoring.chart.title", bloc.name(), latest.map(p -> p.version()).orElse(0)));
+    out.put("totalLabel", msg("scoring.total"));
+    out.put("units", rows.stream().map(RowView::name).toList());
+    out.put("codes", rows.stream().map(RowView::unit).toList());
+    out.put("totals", rows.stream().map(RowView::total).toList());
+    out.put("ranks", rows.stream().map(RowView::rank).toList());
+    out.put("classifications", rows.stream().map(RowView::classification).toList());
+    out.put("labels", rows.stream().map(RowView::label).toList());
+    return out;
+  }
+
+  @GetMapping("/pacts/{pactId}/results/{version}/units/{unit}")
+  String explanation(
+      @PathVariable long pactId,
+      @PathVariable int version,
+      @PathVariable String unit,
+      Model model) {
+    Explained e = results.explained(pactId, version, unit);
+    PactView pact = e.published().pact();
+    List<GroupView> groups = new ArrayList<>();
+    for (Group g : pact.definition().groups()) {
+      List<Line> lines =
+          e.explanation().criteria().stream().filter(l -> l.group().equals(g.code())).toList();
+      BigDecimal points = lines.stream().map(Line::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+      groups.add(new GroupView(g.code(), g.name(), g.maxPoints(), points, lines));
+    }
+    model.addAttribute("pact", pact);
+    model.addAttribute("bloc", blocs.get(pact.blocId()));
+    model.addAttribute("version", version);
+    model.addAttribute("publishedAt", figures.time(e.published().publishedAt()));
+    model.addAttribute("row", rows(List.of(e.row())).get(0));
+    model.addAttribute("count", e.published().rows().size());
+    model.addAttribute("groups", groups);
+    model.addAttribute("tieBreak", e.explanation().tieBreak());
+    model.addAttribute("weights", pact.definition().weights());
+    return "scoring/explanation";
+  }
+
+  private List<RowView> rows(List<Ranking.Row> rows) {
+    return rows.stream()
+        .map(
+            r ->
+                new RowView(
+                    r.rank(),
+                    r.unit(),
+                    r.name(),
+                    r.total(),
+                    r.classification(),
+                    messages.getMessage(
+                        "scoring.class." + r.classification(),
+                        null,
+                        r.classification(),
+                        LocaleContextHolder.getLocale())))
+        .toList();
+  }
+
+  private String msg(String key, Object... args) {
+    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+  }
+}
