@@ -92,7 +92,7 @@
         data: data.units.map(function (u, i) { return data.ranks[i] + '. ' + u; })
       },
       xAxis: {
-        type: 'value', min: function (v) { return Math.max(0, Math.floor((v.min - 50) / 50) * 50); },
+        type: 'value', min: 0,
         axisLabel: { formatter: function (v) { return number(v); }, hideOverlap: true }
       },
       series: [{

@@ -102,8 +102,77 @@ class RankingPages {
     model.addAttribute("count", e.published().rows().size());
     model.addAttribute("groups", groups);
     model.addAttribute("tieBreak", e.explanation().tieBreak());
-    model.addAttribute("weights", pact.definition().weights());
+    model.addAttribute("rules", rules(pact.definition()));
+    model.addAttribute("notes", notes(e.explanation().criteria()));
     return "scoring/explanation";
+  }
+
+  /** Each indicator criterion's rule in the user's language, by criterion code. */
+  private Map<String, String> rules(PactDefinition def) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (PactDefinition.Criterion c : def.criteria()) {
+      PactDefinition.Rule r = c.rule();
+      if (r == null) {
+        continue;
+      }
+      String text;
+      if (r.bands() != null && !r.bands().isEmpty()) {
+        text =
+            msg(
+                "scoring.rule.bands",
+                r.bands().stream()
+                    .sorted(java.util.Comparator.comparing(PactDefinition.Step::from))
+                    .map(
+                        st ->
+                            msg(
+                                "scoring.rule.step",
+                                figures.number(st.from()),
+                                figures.number(st.points())))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+      } else if (r.fullAt() != null) {
+        text =
+            msg(
+                "scoring.rule.linear",
+                figures.number(c.maxPoints()),
+                figures.number(r.fullAt()),
+                figures.number(
+                    r.minusPerPercent() == null ? BigDecimal.ZERO : r.minusPerPercent()));
+      } else {
+        continue;
+      }
+      if (r.bonusAbove() != null && r.bonusPoints() != null) {
+        text +=
+            msg(
+                "scoring.rule.bonusText",
+                figures.number(r.bonusPoints()),
+                figures.number(r.bonusAbove()));
+      }
+      out.put(c.code(), text);
+    }
+    return out;
+  }
+
+  /** The engine's notes (written in English) in the user's language, by criterion code. */
+  private Map<String, String> notes(List<Line> lines) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Line l : lines) {
+      String n = l.note();
+      if (n == null) {
+        continue;
+      }
+      String text;
+      if (n.startsWith("no accepted figure")) {
+        text = msg("scoring.note.noFigure");
+      } else if (n.startsWith("no submitted scores")) {
+        text = msg("scoring.note.noScores");
+      } else if (n.startsWith("capped at ")) {
+        text = msg("scoring.note.capped", figures.number(l.max()));
+      } else {
+        text = n;
+      }
+      out.put(l.criterion(), text);
+    }
+    return out;
   }
 
   private List<RowView> rows(List<Ranking.Row> rows) {

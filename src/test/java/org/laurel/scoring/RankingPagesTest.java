@@ -140,7 +140,10 @@ class RankingPagesTest {
         .doesNotContain("??");
     // an indicator criterion with its linear rule
     String budget = criterion(html, "KT.THU_NS");
-    assertThat(budget).contains("linear: 120 at ≥ 100 %").contains("BUDGET_REVENUE");
+    assertThat(budget)
+        .contains(
+            "120 điểm khi đạt ≥ 100 %, mỗi 1 % thiếu trừ 3 điểm, thấp nhất 0; thưởng 5 điểm khi vượt 110 %")
+        .contains("BUDGET_REVENUE");
     // a manual criterion: each round's mean
     String manual = criterion(html, "KT.DAU_TU");
     assertThat(manual).containsPattern("<td class=\"num mean\">\\d+(,\\d+)?</td>");
