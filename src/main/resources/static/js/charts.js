@@ -8,6 +8,7 @@
 
   var lang = document.documentElement.lang || 'vi';
   var fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  var points = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   var BRAND = '#9b1c1c';
   var MUTED = '#9aa5b1';
   var ACCENT = '#b7791f';
@@ -83,7 +84,7 @@
           var i = p.dataIndex;
           var esc = echarts.format.encodeHTML;
           return '#' + data.ranks[i] + ' ' + esc(data.units[i]) + '<br>' + esc(data.totalLabel) + ': ' +
-            number(p.value) + '<br>' + esc(data.labels[i]);
+            points.format(p.value) + '<br>' + esc(data.labels[i]);
         }
       },
       grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
@@ -98,7 +99,7 @@
       series: [{
         name: data.totalLabel, type: 'bar', data: bars,
         label: { show: true, position: 'right', fontSize: 11,
-                 formatter: function (p) { return number(p.value); } }
+                 formatter: function (p) { return points.format(p.value); } }
       }]
     };
   }

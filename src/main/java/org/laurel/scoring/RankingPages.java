@@ -101,10 +101,27 @@ class RankingPages {
     model.addAttribute("row", rows(List.of(e.row())).get(0));
     model.addAttribute("count", e.published().rows().size());
     model.addAttribute("groups", groups);
-    model.addAttribute("tieBreak", e.explanation().tieBreak());
+    model.addAttribute("tieBreak", tieBreak(pact.definition(), e.explanation().tieBreak()));
     model.addAttribute("rules", rules(pact.definition()));
     model.addAttribute("notes", notes(e.explanation().criteria()));
     return "scoring/explanation";
+  }
+
+  /** A step of the tie-break chain with its name and this unit's value. */
+  record TieBreakView(String code, String name, BigDecimal value) {}
+
+  /** The tie-break values in the pact's order (the stored JSON does not keep it), named. */
+  private List<TieBreakView> tieBreak(PactDefinition def, Map<String, BigDecimal> values) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Group g : def.groups()) {
+      names.put(g.code(), g.name());
+      g.criteria().forEach(c -> names.put(c.code(), c.name()));
+    }
+    names.put(PactDefinition.COUNCIL, msg("scoring.tieBreak.council"));
+    return def.tieBreakChain().stream()
+        .filter(values::containsKey)
+        .map(t -> new TieBreakView(t, names.getOrDefault(t, t), values.get(t)))
+        .toList();
   }
 
   /** Each indicator criterion's rule in the user's language, by criterion code. */

@@ -147,6 +147,9 @@ class RankingPagesTest {
     // a manual criterion: each round's mean
     String manual = criterion(html, "KT.DAU_TU");
     assertThat(manual).containsPattern("<td class=\"num mean\">\\d+(,\\d+)?</td>");
+    String tie = html.substring(html.indexOf("id=\"tie-break\""));
+    assertThat(tie.indexOf(">COUNCIL<")).isLessThan(tie.indexOf(">KT<"));
+    assertThat(tie.indexOf(">KT<")).isLessThan(tie.indexOf(">XDCQ<"));
     assertThat(html).containsPattern("<dd class=\"total\">\\d+(\\.\\d{3})*(,\\d+)?</dd>");
   }
 
