@@ -153,6 +153,36 @@ class RankingPagesTest {
     assertThat(html).containsPattern("<dd class=\"total\">\\d+(\\.\\d{3})*(,\\d+)?</dd>");
   }
 
+  @Test
+  void bonusAndPenaltyItemsShowTheirReasons() throws Exception {
+    String hdg =
+        criterion(page("/pacts/" + pact2024() + "/results/1/units/HDG", 200), "TDKT.THUONG");
+    assertThat(hdg)
+        .contains("+10")
+        .contains("Cờ thi đua của Chính phủ năm 2023")
+        .contains("Điểm cộng");
+    String kt = criterion(page("/pacts/" + pact2024() + "/results/1/units/KT", 200), "TDKT.TRU");
+    assertThat(kt).contains("−5").contains("Nộp báo cáo quý III chậm 10 ngày").contains("Điểm trừ");
+  }
+
+  @Test
+  void explanationInEnglish() throws Exception {
+    String html =
+        mvc.perform(
+                get("/pacts/" + pact2024() + "/results/1/units/HDG")
+                    .cookie(login())
+                    .header("Accept-Language", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("Explanation of the points of")
+        .contains("Self-assessment")
+        .contains("points at ≥ 100 %")
+        .doesNotContain("??");
+  }
+
   /** The table row of one criterion. */
   static String criterion(String html, String code) {
     int from = html.indexOf("id=\"criterion-" + code + "\"");
