@@ -1,6 +1,6 @@
 /*
  * Laurel's charts (ECharts). No inline script: a chart is a <div data-chart-src="…json"
- * data-chart-kind="byUnit|overTime">; this file fetches the data and draws it. Numbers are
+ * data-chart-kind="byUnit|overTime|ranking">; this file fetches the data and draws it. Numbers are
  * formatted in the page's language (<html lang>).
  */
 (function () {
@@ -8,6 +8,7 @@
 
   var lang = document.documentElement.lang || 'vi';
   var fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  var points = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   var BRAND = '#9b1c1c';
   var MUTED = '#9aa5b1';
   var ACCENT = '#b7791f';
@@ -63,7 +64,47 @@
     };
   }
 
-  var KINDS = { byUnit: byUnit, overTime: overTime };
+  // a bar's colour tells the classification
+  var CLASS_COLOURS = { EXCELLENT: BRAND, GOOD: ACCENT, COMPLETE: '#4a6fa5', NOT_COMPLETE: MUTED };
+
+  function ranking(el, data) {
+    var bars = data.totals.map(function (v, i) {
+      return {
+        value: v,
+        itemStyle: { color: CLASS_COLOURS[data.classifications[i]] || MUTED },
+        label: data.labels[i]
+      };
+    });
+    return {
+      title: { text: data.title, left: 0, textStyle: { fontSize: 14 } },
+      tooltip: {
+        trigger: 'axis', axisPointer: { type: 'shadow' },
+        formatter: function (ps) {
+          var p = ps[0];
+          var i = p.dataIndex;
+          var esc = echarts.format.encodeHTML;
+          return '#' + data.ranks[i] + ' ' + esc(data.units[i]) + '<br>' + esc(data.totalLabel) + ': ' +
+            points.format(p.value) + '<br>' + esc(data.labels[i]);
+        }
+      },
+      grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
+      yAxis: {
+        type: 'category', inverse: true, axisLabel: { fontSize: 11 },
+        data: data.units.map(function (u, i) { return data.ranks[i] + '. ' + u; })
+      },
+      xAxis: {
+        type: 'value', min: 0,
+        axisLabel: { formatter: function (v) { return number(v); }, hideOverlap: true }
+      },
+      series: [{
+        name: data.totalLabel, type: 'bar', data: bars,
+        label: { show: true, position: 'right', fontSize: 11,
+                 formatter: function (p) { return points.format(p.value); } }
+      }]
+    };
+  }
+
+  var KINDS = { byUnit: byUnit, overTime: overTime, ranking: ranking };
   var cache = {};
 
   function load(src) {

@@ -1,11 +1,13 @@
 package org.laurel.scoring;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.laurel.access.Access;
 import org.laurel.audit.AuditLog;
 import org.laurel.bloc.BlocView;
@@ -24,6 +26,7 @@ import org.laurel.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Computes a pact's results from its accepted indicator figures, submitted sheets and items, and
@@ -39,6 +42,7 @@ public class Results {
   private final Access access;
   private final AuditLog audit;
   private final Clock clock;
+  private final JsonMapper json;
 
   Results(
       ScoringRepository repo,
@@ -47,8 +51,10 @@ public class Results {
       Summaries summaries,
       Access access,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      JsonMapper json) {
     this.repo = repo;
+    this.json = json;
     this.pacts = pacts;
     this.blocs = blocs;
     this.summaries = summaries;
@@ -108,6 +114,51 @@ public class Results {
     pacts.get(pactId);
     return repo.explanation(pactId, version, unit)
         .orElseThrow(() -> new NotFoundException("error.result.notFound", pactId, version, unit));
+  }
+
+  /** A published version of a pact's results, as the ranking page shows it. */
+  record Published(PactView pact, int version, Instant publishedAt, List<Ranking.Row> rows) {}
+
+  /** One unit's row of a published version with its explanation. */
+  record Explained(Published published, Ranking.Row row, ScoreEngine.Explanation explanation) {}
+
+  /** The latest published version of the bloc's pact; empty when nothing is published yet. */
+  @Transactional(readOnly = true)
+  Optional<Published> latest(long blocId) {
+    blocs.get(blocId);
+    return repo.pactOfBloc(blocId)
+        .flatMap(
+            p -> {
+              int v = repo.lastVersion(p.id());
+              return v == 0 ? Optional.empty() : Optional.of(published(p, v));
+            });
+  }
+
+  @Transactional(readOnly = true)
+  Explained explained(long pactId, int version, String unit) {
+    PactView pact = pacts.get(pactId);
+    JsonNode node =
+        repo.explanation(pactId, version, unit)
+            .orElseThrow(
+                () -> new NotFoundException("error.result.notFound", pactId, version, unit));
+    Published p = published(pact, version);
+    Ranking.Row row =
+        p.rows().stream()
+            .filter(r -> r.unit().equals(unit))
+            .findFirst()
+            .orElseThrow(
+                () -> new NotFoundException("error.result.notFound", pactId, version, unit));
+    return new Explained(p, row, json.treeToValue(node, ScoreEngine.Explanation.class));
+  }
+
+  private Published published(PactView pact, int version) {
+    Instant at =
+        repo.publishedAt(pact.id(), version)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "error.ranking.none", pact.bloc(), Integer.toString(pact.year())));
+    return new Published(pact, version, at, repo.rows(pact.id(), version));
   }
 
   /** Everything the engine needs, read once. */

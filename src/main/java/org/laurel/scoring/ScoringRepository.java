@@ -272,6 +272,14 @@ class ScoringRepository {
         .single();
   }
 
+  Optional<Instant> publishedAt(long pactId, int version) {
+    return jdbc.sql("select published_at from result_version where pact_id = ? and version = ?")
+        .params(pactId, version)
+        .query(Timestamp.class)
+        .optional()
+        .map(Timestamp::toInstant);
+  }
+
   void insertVersion(long pactId, int version, Instant at, String by) {
     jdbc.sql(
             "insert into result_version(pact_id, version, published_at, published_by) values (?, ?, ?, ?)")
