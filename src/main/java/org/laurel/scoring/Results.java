@@ -63,6 +63,18 @@ public class Results {
     this.clock = clock;
   }
 
+  /** The collusion and outlier signals of the pact's cross round, for the secretariat only. */
+  @Transactional(readOnly = true)
+  CollusionSignal.Signals signals(long pactId) {
+    access.requireSecretariat();
+    PactView pact = pacts.get(pactId);
+    java.util.Map<String, java.math.BigDecimal> max = new java.util.HashMap<>();
+    pact.definition()
+        .groups()
+        .forEach(g -> g.criteria().forEach(c -> max.put(c.code(), c.maxPoints())));
+    return CollusionSignal.compute(repo.submittedMarks(pactId), max);
+  }
+
   @Transactional
   public Ranking publish(long pactId) {
     access.requireSecretariat();

@@ -63,6 +63,15 @@ class ScoringApi {
     return pacts.addItem(id, cmd);
   }
 
+  @GetMapping("/pacts/{id}/signals")
+  @Operation(
+      summary =
+          "Pairs of units that score each other markedly higher than the rest of the bloc does,"
+              + " and assessors far from everyone else (secretariat; signals, not verdicts)")
+  CollusionSignal.Signals signals(@PathVariable long id) {
+    return results.signals(id);
+  }
+
   @GetMapping("/pacts/{id}/sheets")
   @Operation(summary = "All sheets of the pact with their status: who has not submitted")
   List<SheetView> sheets(@PathVariable long id) {
