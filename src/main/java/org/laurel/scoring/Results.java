@@ -63,6 +63,51 @@ public class Results {
     this.clock = clock;
   }
 
+  /**
+   * The smallest change in one criterion or indicator that brings the unit to the target rank,
+   * everything else as submitted now.
+   */
+  @Transactional(readOnly = true)
+  WhatIf.Answer whatIf(
+      long pactId,
+      String unit,
+      int targetRank,
+      @org.jspecify.annotations.Nullable String criterion,
+      @org.jspecify.annotations.Nullable String indicator) {
+    PactView pact = pacts.get(pactId);
+    BlocView bloc = blocs.get(pact.blocId());
+    if (bloc.members().stream().noneMatch(m -> m.code().equals(unit))) {
+      throw new org.laurel.shared.InvalidInputException("unit", "error.whatIf.unit", unit);
+    }
+    if (targetRank < 1 || targetRank > bloc.members().size()) {
+      throw new org.laurel.shared.InvalidInputException(
+          "rank", "error.whatIf.rank", bloc.members().size());
+    }
+    if ((criterion == null) == (indicator == null)) {
+      throw new org.laurel.shared.InvalidInputException("criterion", "error.whatIf.one");
+    }
+    ScoreEngine.Inputs in = inputs(pact, bloc);
+    if (indicator != null) {
+      return WhatIf.indicator(in, unit, targetRank, indicator);
+    }
+    Criterion c =
+        pact.definition().criteria().stream()
+            .filter(x -> x.code().equals(criterion))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new org.laurel.shared.InvalidInputException(
+                        "criterion", "error.whatIf.criterion", criterion));
+    if (c.method() == Method.INDICATOR && c.indicator() != null) {
+      return WhatIf.indicator(in, unit, targetRank, c.indicator());
+    }
+    if (c.method() != Method.MANUAL) {
+      throw new org.laurel.shared.InvalidInputException(
+          "criterion", "error.whatIf.criterion", criterion);
+    }
+    return WhatIf.criterion(in, unit, targetRank, c);
+  }
+
   /** The collusion and outlier signals of the pact's cross round, for the secretariat only. */
   @Transactional(readOnly = true)
   CollusionSignal.Signals signals(long pactId) {

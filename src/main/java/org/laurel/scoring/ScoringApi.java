@@ -63,6 +63,24 @@ class ScoringApi {
     return pacts.addItem(id, cmd);
   }
 
+  @GetMapping("/pacts/{id}/what-if")
+  @Operation(
+      summary =
+          "The smallest change in one manual criterion (criterion=…) or one indicator"
+              + " (indicator=…) that would bring the unit to the rank, all else equal")
+  WhatIf.Answer whatIf(
+      @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam String unit,
+      @org.springframework.web.bind.annotation.RequestParam int rank,
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          @org.jspecify.annotations.Nullable
+          String criterion,
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          @org.jspecify.annotations.Nullable
+          String indicator) {
+    return results.whatIf(id, unit, rank, criterion, indicator);
+  }
+
   @GetMapping("/pacts/{id}/signals")
   @Operation(
       summary =
