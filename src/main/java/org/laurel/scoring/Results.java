@@ -142,28 +142,13 @@ public class Results {
   /** The latest published ranking of the bloc (or of the bloc with its code in {@code year}). */
   @Transactional(readOnly = true)
   public Ranking ranking(long blocId, int year) {
+    Optional<Ranking> published = repo.latestRanking(blocId, year);
+    if (published.isPresent()) {
+      return published.get();
+    }
+    // only on the way to a 404: say which bloc and year have nothing published
     BlocView b = blocs.get(blocId);
-    if (b.year() != year) {
-      b =
-          blocs.list(year).stream()
-              .filter(x -> x.code().equals(blocs.get(blocId).code()))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new NotFoundException("error.ranking.none", blocId, Integer.toString(year)));
-    }
-    BlocView bloc = b;
-    PactView pact =
-        repo.pactOfBloc(bloc.id())
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "error.ranking.none", bloc.code(), Integer.toString(year)));
-    int version = repo.lastVersion(pact.id());
-    if (version == 0) {
-      throw new NotFoundException("error.ranking.none", bloc.code(), Integer.toString(year));
-    }
-    return new Ranking(pact.year(), version, repo.rows(pact.id(), version));
+    throw new NotFoundException("error.ranking.none", b.code(), Integer.toString(year));
   }
 
   @Transactional(readOnly = true)

@@ -306,6 +306,42 @@ class ScoringRepository {
         .update();
   }
 
+  /**
+   * The latest published ranking of the bloc with the given bloc's code in {@code year}, in one
+   * query: this is the public read that other tools poll.
+   */
+  Optional<Ranking> latestRanking(long blocId, int year) {
+    List<Object[]> rows =
+        jdbc.sql(
+                """
+                select rr.version, rr.unit_code, rr.unit_name, rr.total, rr.rank, rr.classification
+                from bloc b
+                join pact p on p.bloc_id = b.id
+                join result_row rr on rr.pact_id = p.id
+                where b.code = (select code from bloc where id = ?) and b.year = ?
+                  and rr.version = (select max(v.version) from result_version v where v.pact_id = p.id)
+                order by rr.rank, rr.unit_code""")
+            .params(blocId, year)
+            .query(
+                (rs, n) ->
+                    new Object[] {
+                      rs.getInt(1),
+                      new Ranking.Row(
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getBigDecimal(4),
+                          rs.getInt(5),
+                          rs.getString(6))
+                    })
+            .list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Ranking(
+            year, (Integer) rows.get(0)[0], rows.stream().map(r -> (Ranking.Row) r[1]).toList()));
+  }
+
   List<Ranking.Row> rows(long pactId, int version) {
     return jdbc.sql(
             """
