@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  static final ZoneId PROVINCE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
   /** Scripts and styles only from Laurel itself; no framing, no plugins. */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -162,8 +164,9 @@ class SecurityConfiguration {
       if (ex instanceof ThrottledAuthenticationProvider.ThrottledException t) {
         target =
             "/login?locked="
-                + DateTimeFormatter.ofPattern("HH:mm:ss")
-                    .withZone(ZoneId.systemDefault())
+                + DateTimeFormatter.ofPattern("HH:mm")
+                    // the server runs in UTC; the people signing in read the time of their province
+                    .withZone(PROVINCE_ZONE)
                     .format(t.until());
       } else if (ex instanceof DisabledException) {
         target = "/login?disabled";

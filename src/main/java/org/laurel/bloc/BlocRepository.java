@@ -142,12 +142,4 @@ class BlocRepository {
         .params(blocId, unitIds.toArray(Long[]::new))
         .update();
   }
-
-  /** Blocs whose head, in their year, is the given unit. */
-  List<Long> headedBy(long unitId) {
-    return jdbc.sql("select id from bloc where head_unit_id = ?")
-        .param(unitId)
-        .query(Long.class)
-        .list();
-  }
 }

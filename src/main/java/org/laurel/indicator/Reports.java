@@ -207,9 +207,10 @@ public class Reports {
     ReportRepository.Row r =
         repo.find(unit.id(), p.toString()).orElseThrow(() -> notFound(unit, p));
     requireEditable(r, unit, p);
+    Map<Long, ReportRepository.Value> values = repo.values(r.id());
     List<ValidationIssue> blocking =
-        validate(unit, p, repo.values(r.id())).stream()
-            .filter(i -> i.severity() == Severity.ERROR || !hasComment(r.id(), i.indicator()))
+        validate(unit, p, values).stream()
+            .filter(i -> i.severity() == Severity.ERROR || !hasComment(values, i.indicator()))
             .toList();
     if (!blocking.isEmpty()) {
       throw new ValidationFailed(blocking);
@@ -407,9 +408,9 @@ public class Reports {
 
   // ---- helpers
 
-  private boolean hasComment(long reportId, String indicatorCode) {
+  private boolean hasComment(Map<Long, ReportRepository.Value> values, String indicatorCode) {
     Indicator i = indicators.byCode(indicatorCode).orElseThrow();
-    ReportRepository.Value v = repo.values(reportId).get(i.id());
+    ReportRepository.Value v = values.get(i.id());
     return v != null && v.comment() != null && !v.comment().isBlank();
   }
 

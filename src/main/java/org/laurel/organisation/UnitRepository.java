@@ -286,13 +286,6 @@ class UnitRepository {
         .list();
   }
 
-  List<LineageLink> linksOf(long reorganisationId) {
-    return jdbc.sql(SELECT_LINKS + " where l.reorganisation_id = ? order by p.code, s.code")
-        .param(reorganisationId)
-        .query(UnitRepository::mapLink)
-        .list();
-  }
-
   Optional<ReorganisationView> reorganisation(long id) {
     return reorganisations(null, id).stream().findFirst();
   }
@@ -330,6 +323,20 @@ class UnitRepository {
                         rs.getString("recorded_by"),
                         List.of()))
             .list();
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    // the links of all of them in one query, not one per reorganisation
+    java.util.Map<Long, List<LineageLink>> links = new java.util.HashMap<>();
+    jdbc.sql(SELECT_LINKS + " where l.reorganisation_id = any(?) order by p.code, s.code")
+        .param(rows.stream().map(ReorganisationView::id).toArray(Long[]::new))
+        .query(UnitRepository::mapLink)
+        .list()
+        .forEach(
+            l ->
+                links
+                    .computeIfAbsent(l.reorganisationId(), k -> new java.util.ArrayList<>())
+                    .add(l));
     return rows.stream()
         .map(
             r ->
@@ -345,7 +352,7 @@ class UnitRepository {
                     r.newValue(),
                     r.recordedAt(),
                     r.recordedBy(),
-                    linksOf(r.id())))
+                    links.getOrDefault(r.id(), List.of())))
         .toList();
   }
 

@@ -3,7 +3,6 @@ package org.laurel.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -595,9 +594,5 @@ class WriteAccessMatrixTest {
 
   private static Call post(String path, String body) {
     return new Call(HttpMethod.POST, path, body);
-  }
-
-  static LocalDate day(String iso) {
-    return LocalDate.parse(iso);
   }
 }
