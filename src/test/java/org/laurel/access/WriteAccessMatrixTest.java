@@ -126,7 +126,7 @@ class WriteAccessMatrixTest {
   static final BiPredicate<Role, Scope> OWN_UNIT_DATA =
       (r, s) -> r.isSecretariat() || (r.reportsForOwnUnit() && s == Scope.OWN);
 
-  static final List<Endpoint> ENDPOINTS =
+  static final List<Endpoint> CORE_ENDPOINTS =
       List.of(
           new Endpoint(
               "POST /api/v1/units",
@@ -426,6 +426,10 @@ class WriteAccessMatrixTest {
                       null),
               (r, s) -> s == Scope.OWN || r == Role.ADMIN));
 
+  /** The core rows and each module's own block. */
+  static final List<Endpoint> ENDPOINTS =
+      Stream.of(CORE_ENDPOINTS, MovementMatrix.API).flatMap(List::stream).toList();
+
   static final Map<Role, String> USERS =
       Map.of(
           Role.ADMIN, "mx-admin",
@@ -439,6 +443,7 @@ class WriteAccessMatrixTest {
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired JdbcClient jdbc;
   @Autowired org.laurel.organisation.Units units;
   @Autowired org.laurel.organisation.People people;
@@ -469,6 +474,7 @@ class WriteAccessMatrixTest {
             .get();
     ReportFixtures.ensure(jdbc, txManager);
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
+    MovementMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {
