@@ -15,11 +15,15 @@ drop index report_value_indicator;
 
 create function report_value_check_references() returns trigger language plpgsql as $$
 begin
-  if exists (select 1 from checked_rows n where not exists (select 1 from report r where r.id = n.report_id)) then
-    raise exception 'report_value refers to a report that does not exist'
-      using errcode = 'foreign_key_violation', table = 'report_value', column = 'report_id';
-  end if;
-  if exists (select 1 from checked_rows n where not exists (select 1 from indicator i where i.id = n.indicator_id)) then
+  -- one pass over the statement's rows for both references; which one failed is worked out after
+  if exists (select 1 from checked_rows n
+             left join report r on r.id = n.report_id
+             left join indicator i on i.id = n.indicator_id
+             where r.id is null or i.id is null) then
+    if exists (select 1 from checked_rows n where not exists (select 1 from report r where r.id = n.report_id)) then
+      raise exception 'report_value refers to a report that does not exist'
+        using errcode = 'foreign_key_violation', table = 'report_value', column = 'report_id';
+    end if;
     raise exception 'report_value refers to an indicator that does not exist'
       using errcode = 'foreign_key_violation', table = 'report_value', column = 'indicator_id';
   end if;

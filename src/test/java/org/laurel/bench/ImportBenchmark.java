@@ -128,6 +128,14 @@ public final class ImportBenchmark {
             """
             create table bench_copy (unit text, indicator text, period text, value numeric(20,4))""")
         .update();
+    // the second baseline: the same values with their report ids, into report_value's shape and
+    // primary key (no reference check): what storing these rows costs before any validation
+    jdbc.sql(
+            """
+            create table bench_keyed (report_id bigint, indicator_id bigint, value numeric(20,4),
+                                      primary key (report_id, indicator_id))""")
+        .update();
+    Path keyed = work.resolve("keyed.txt");
 
     Path csv = work.resolve("values.csv");
     long t0 = System.nanoTime();
@@ -140,12 +148,18 @@ public final class ImportBenchmark {
     List<Double> fresh = new ArrayList<>();
     List<Double> again = new ArrayList<>();
     List<Double> ratio = new ArrayList<>();
+    List<Double> keyedCopy = new ArrayList<>();
+    List<Double> ratioKeyed = new ArrayList<>();
     for (int round = 1 - warmup; round <= rounds; round++) {
       boolean measured = round > 0;
       clear();
       double c = copyBaseline(csv, rows);
       double f = importOnce(csv, rows, rows, 0);
+      if (!Files.exists(keyed)) {
+        exportKeyed(keyed);
+      }
       double a = importOnce(csv, rows, 0, 0);
+      double k = copyKeyed(keyed, rows);
       line(
           "%s %d: COPY %.2f s (%,.0f rows/s) | import fresh %.2f s (%,.0f rows/s, %.2f× COPY)"
               + " | import unchanged %.2f s (%,.0f rows/s, %.2f× COPY)",
@@ -159,7 +173,13 @@ public final class ImportBenchmark {
           a,
           rows / a,
           a / c);
+      line(
+          "   COPY of the same values with report ids into report_value's shape and key: %.2f s"
+              + " (%.2f× raw COPY); import fresh %.2f× that",
+          k, k / c, f / k);
       if (measured) {
+        keyedCopy.add(k);
+        ratioKeyed.add(f / k);
         copy.add(c);
         fresh.add(f);
         again.add(a);
@@ -169,6 +189,7 @@ public final class ImportBenchmark {
     line("");
     line("CSV, %d measured rounds of %,d rows (median [min–max]):", rounds, rows);
     summary("raw COPY (baseline)", copy, rows);
+    summary("COPY with report ids, keyed", keyedCopy, rows);
     summary("import, fresh insert", fresh, rows);
     summary("import, unchanged", again, rows);
     List<Double> ratioAgain = new ArrayList<>();
@@ -183,6 +204,9 @@ public final class ImportBenchmark {
         median(ratioAgain),
         Collections.min(ratioAgain),
         Collections.max(ratioAgain));
+    line(
+        "  ratio import fresh / keyed COPY, same round: %.2f× [%.2f–%.2f]",
+        median(ratioKeyed), Collections.min(ratioKeyed), Collections.max(ratioKeyed));
 
     if (xlsxRounds > 0) {
       Path xlsx = work.resolve("values.xlsx");
@@ -324,6 +348,36 @@ public final class ImportBenchmark {
     }
     double s = secs(System.nanoTime() - t0);
     check(n == expected, "COPY loaded " + n + " rows, expected " + expected);
+    return s;
+  }
+
+  /** Writes report_value as it is after a fresh import, as COPY text, for the keyed baseline. */
+  private void exportKeyed(Path file) throws IOException, SQLException {
+    try (Connection c = dataSource.getConnection();
+        var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyOut(
+              "COPY (select report_id, indicator_id, value from report_value"
+                  + " order by report_id, indicator_id) TO STDOUT",
+              out);
+    }
+  }
+
+  /** Raw COPY of the keyed values into a table with report_value's primary key; seconds. */
+  private double copyKeyed(Path file, long expected) throws IOException, SQLException {
+    jdbc.sql("truncate bench_keyed").update();
+    jdbc.sql("checkpoint").update();
+    long t0 = System.nanoTime();
+    long n;
+    try (Connection c = dataSource.getConnection();
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      c.setAutoCommit(false);
+      n = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_keyed FROM STDIN", in);
+      c.commit();
+    }
+    double s = secs(System.nanoTime() - t0);
+    check(n == expected, "keyed COPY loaded " + n + " rows, expected " + expected);
     return s;
   }
 
