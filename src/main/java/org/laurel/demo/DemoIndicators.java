@@ -89,7 +89,25 @@ class DemoIndicators {
         int year = 2023 + y;
         for (int q = 0; q < PERIODS.length; q++) {
           String period = PERIODS[q].isEmpty() ? Integer.toString(year) : year + "-" + PERIODS[q];
-          line(values, unit, "DOSSIERS_ON_TIME", period, 93 + y * 2 + (u % 5) * 0.7 + q * 0.2);
+          double onTime = 93 + y * 2 + (u % 5) * 0.7 + q * 0.2;
+          line(values, unit, "DOSSIERS_ON_TIME", period, onTime);
+          // the dossier counts behind that share, year to date: larger towns receive more
+          long received =
+              Math.round((9_000 + e.getValue()[0] * 120_000) * (1 + 0.08 * y) * YTD[q] / YTD[3]);
+          line(values, unit, "DOSSIERS_RECEIVED", period, received);
+          // a stock: enterprises in operation at the period's end
+          line(
+              values,
+              unit,
+              "ENTERPRISES_ACTIVE",
+              period,
+              Math.round((250 + e.getValue()[1] * 9_000) * (1 + 0.06 * y + 0.012 * q)));
+          line(
+              values,
+              unit,
+              "DOSSIERS_HANDLED_ON_TIME",
+              period,
+              Math.floor(received * onTime / 100));
           line(values, unit, "COMPLAINTS_RESOLVED", period, 86 + y * 3 + (u % 4) * 2.1);
           line(values, unit, "POVERTY_RATE", period, 3.4 - y * 0.5 - (u % 6) * 0.3);
           line(values, unit, "SOCIAL_INSURANCE", period, 29 + y * 2.5 + (u % 7) * 1.6);

@@ -34,12 +34,22 @@ public record Indicator(
     TONNE
   }
 
-  /** How the figures of several units add up. */
+  /**
+   * How figures add up. SUM: flows, added across units (and over time when reported year to date).
+   * AVERAGE and WEIGHTED_AVERAGE: rates, averaged across units (weighted by another indicator).
+   * LAST: stocks (e.g. enterprises in operation), a unit's figure for a period is the one at its
+   * end, i.e. from its latest report ending within the period; stocks add up across units.
+   */
   public enum Aggregation {
     SUM,
     AVERAGE,
     WEIGHTED_AVERAGE,
-    LAST
+    LAST;
+
+    /** Whether figures of several units add up (rather than average out). */
+    public boolean adds() {
+      return this == SUM || this == LAST;
+    }
   }
 
   public enum Direction {

@@ -66,11 +66,14 @@ class IndicatorRepository {
   record Key(long unitId, long indicatorId) {}
 
   /**
-   * Accepted year-to-date or per-period values of the given units in the given year, for the period
-   * ending in {@code endMonth}; the most specific report wins (M06 over Q2 over H1).
+   * Accepted values of the given units for a period of the given year that ends in {@code
+   * endMonth}: the period's own report first; for a year-to-date indicator, any report ending in
+   * the same month; for a stock ({@code LAST}), the latest report ending within the period, i.e.
+   * the figure at its end. Between reports ending in the same month the shortest wins (M06 over Q2
+   * over H1).
    */
   Map<Key, BigDecimal> acceptedValues(
-      Collection<Long> unitIds, int year, int endMonth, String period) {
+      Collection<Long> unitIds, int year, int startMonth, int endMonth, String period) {
     Map<Key, BigDecimal> out = new HashMap<>();
     if (unitIds.isEmpty()) {
       return out;
@@ -81,9 +84,12 @@ class IndicatorRepository {
             from report r join report_value v on v.report_id = r.id
             join indicator i on i.id = v.indicator_id
             where r.unit_id = any(?) and r.year = ? and r.status = 'ACCEPTED'
-              and (r.period = ? or (i.year_to_date and r.end_month = ?))
-            order by r.unit_id, v.indicator_id, (r.period = ?) desc, r.period""")
-        .params(unitIds.toArray(Long[]::new), year, period, endMonth, period)
+              and (r.period = ? or (i.year_to_date and r.end_month = ?)
+                   or (i.aggregation = 'LAST' and r.end_month between ? and ?))
+            order by r.unit_id, v.indicator_id, (r.period = ?) desc, r.end_month desc,
+              case when r.period like '%-M%' then 1 when r.period like '%-Q%' then 3
+                   when r.period like '%-H%' then 6 when r.period like '%-9M' then 9 else 12 end""")
+        .params(unitIds.toArray(Long[]::new), year, period, endMonth, startMonth, endMonth, period)
         .query(
             rs -> {
               out.put(new Key(rs.getLong(1), rs.getLong(2)), rs.getBigDecimal(3));

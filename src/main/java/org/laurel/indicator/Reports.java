@@ -101,7 +101,11 @@ public class Reports {
     Map<Long, ReportRepository.Value> values = row.map(r -> repo.values(r.id())).orElse(Map.of());
     Map<Key, BigDecimal> lastYear =
         indicators.acceptedValues(
-            List.of(unit.id()), p.year() - 1, p.endMonth(), p.samePeriodLastYear().toString());
+            List.of(unit.id()),
+            p.year() - 1,
+            p.startMonth(),
+            p.endMonth(),
+            p.samePeriodLastYear().toString());
     Map<Key, BigDecimal> estimates = indicators.estimates(List.of(unit.id()), p.year());
     List<ReportView.Line> lines = new ArrayList<>();
     for (Indicator i : indicators.all()) {
@@ -333,7 +337,11 @@ public class Reports {
     List<ValidationIssue> issues = new ArrayList<>();
     Map<Key, BigDecimal> lastYear =
         indicators.acceptedValues(
-            List.of(unit.id()), p.year() - 1, p.endMonth(), p.samePeriodLastYear().toString());
+            List.of(unit.id()),
+            p.year() - 1,
+            p.startMonth(),
+            p.endMonth(),
+            p.samePeriodLastYear().toString());
     for (Indicator i : indicators.all()) {
       ReportRepository.Value v = values.get(i.id());
       if (v == null) {

@@ -165,7 +165,7 @@ public class Summaries {
   }
 
   private Map<Key, BigDecimal> values(List<Long> ids, Period p) {
-    return repo.acceptedValues(ids, p.year(), p.endMonth(), p.toString());
+    return repo.acceptedValues(ids, p.year(), p.startMonth(), p.endMonth(), p.toString());
   }
 
   /** A same-period-last-year figure and, when rebuilt from predecessors, where from. */
@@ -205,7 +205,7 @@ public class Summaries {
         sum = sum.add(p.value().multiply(l.share(), MC));
         shares = shares.add(l.share());
       }
-      BigDecimal v = ind.aggregation() == Indicator.Aggregation.SUM ? sum : sum.divide(shares, MC);
+      BigDecimal v = ind.aggregation().adds() ? sum : sum.divide(shares, MC);
       return new Traced(v, sources);
     }
   }
@@ -243,9 +243,10 @@ public class Summaries {
     }
     BigDecimal sum = xs.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     return switch (agg) {
-      case SUM -> plain(sum);
-      // across units "last" has no order to pick from; a weighted average without weights neither
-      case AVERAGE, WEIGHTED_AVERAGE, LAST ->
+      // a stock (LAST) is taken at the period's end for each unit, and stocks add up across units
+      case SUM, LAST -> plain(sum);
+      // a weighted average without weights (they are applied before this, where known)
+      case AVERAGE, WEIGHTED_AVERAGE ->
           plain(sum.divide(BigDecimal.valueOf(xs.size()), 2, RoundingMode.HALF_UP));
     };
   }

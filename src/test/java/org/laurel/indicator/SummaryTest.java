@@ -121,6 +121,44 @@ class SummaryTest {
   }
 
   @Test
+  void takesAStockAtThePeriodsEndAndAddsItUpAcrossUnits() throws Exception {
+    mvc.perform(
+            post("/api/v1/blocs")
+                .with(httpBasic("secretariat", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"code":"KHOI-DN","name":"Khối doanh nghiệp","year":2024,
+                     "memberCodes":["NS","NG"],"headCode":"NS","deputyCode":"NG"}"""))
+        .andExpect(status().isCreated());
+    long id = jdbc.sql("select id from bloc where code = 'KHOI-DN'").query(Long.class).single();
+    // monthly counts; Ninh Giang did not report May
+    importCsv(
+        """
+        NS,ENTERPRISES_ACTIVE,2024-M04,300
+        NS,ENTERPRISES_ACTIVE,2024-M05,310
+        NS,ENTERPRISES_ACTIVE,2024-M06,305
+        NG,ENTERPRISES_ACTIVE,2024-M04,120
+        NG,ENTERPRISES_ACTIVE,2024-M06,126
+        NS,ENTERPRISES_ACTIVE,2023-M06,280
+        NG,ENTERPRISES_ACTIVE,2023-Q2,100
+        """);
+    String stock = "$.indicators[?(@.indicator=='ENTERPRISES_ACTIVE')]";
+    mvc.perform(get("/api/v1/blocs/" + id + "/summary?period=2024-Q2"))
+        // June's figures, not a sum or an average of the months: 305 + 126
+        .andExpect(jsonPath(stock + ".total").value(431))
+        .andExpect(jsonPath(stock + ".members[?(@.unit=='NS')].value").value(305))
+        // last year's: Nam Sách's June report, Ninh Giang's Q2 report (both more specific than
+        // the demo's half-year reports, which end in June too), 280 + 100
+        .andExpect(jsonPath(stock + ".samePeriodLastYear").value(380));
+    mvc.perform(get("/api/v1/blocs/" + id + "/summary?period=2024-M05"))
+        .andExpect(jsonPath(stock + ".members[?(@.unit=='NS')].value").value(310))
+        .andExpect(
+            jsonPath(stock + ".members[?(@.unit=='NG')].value")
+                .value(org.hamcrest.Matchers.contains((Object) null)));
+  }
+
+  @Test
   void rebuildsLastYearOfAMergedUnitFromItsPredecessorsAcrossThe2025Reform() throws Exception {
     // 2025-07-01: Tứ Kỳ's Tứ Kỳ and Quang Phục merged into HP.TK.TUKY, which also took 30 % of
     // Tiên Động; the other 70 % became HP.TK.TIENDONG
