@@ -32,7 +32,6 @@ import org.laurel.movement.Registrations.TargetForm;
 import org.laurel.organisation.People;
 import org.laurel.organisation.UnitView;
 import org.laurel.organisation.Units;
-import org.laurel.shared.ConflictException;
 import org.laurel.shared.Forms;
 import org.laurel.shared.InvalidInputException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -448,27 +447,28 @@ class MovementPages {
       Locale locale) {
     access.requireSecretariat();
     Step s = new Step(version);
-    try {
-      MovementView m =
-          switch (action) {
-            case "launch" -> movements.launch(id, s);
-            case "start" -> movements.start(id, s);
-            case "review" -> movements.review(id, s);
-            case "close" -> movements.close(id, s);
-            default -> throw new InvalidInputException("action", "error.movement.action", action);
-          };
-      redirect.addFlashAttribute(
-          "flash",
-          messages.getMessage(
+    return Flash.after(
+        redirect,
+        messages,
+        locale,
+        "/movements/" + id,
+        () -> {
+          MovementView m =
+              switch (action) {
+                case "launch" -> movements.launch(id, s);
+                case "start" -> movements.start(id, s);
+                case "review" -> movements.review(id, s);
+                case "close" -> movements.close(id, s);
+                default ->
+                    throw new InvalidInputException("action", "error.movement.action", action);
+              };
+          return messages.getMessage(
               "movement.flash.status",
               new Object[] {
                 m.title(), messages.getMessage("movement.status." + m.status(), null, locale)
               },
-              locale));
-    } catch (ConflictException | InvalidInputException e) {
-      redirect.addFlashAttribute("flash", messages.getMessage(e.messageKey(), e.args(), locale));
-    }
-    return "redirect:/movements/" + id;
+              locale);
+        });
   }
 
   @PostMapping("/movements/{id}/publish")
@@ -479,18 +479,18 @@ class MovementPages {
       RedirectAttributes redirect,
       Locale locale) {
     access.requireSecretariat();
-    try {
-      MovementView m = movements.publish(id, published, new Step(version));
-      redirect.addFlashAttribute(
-          "flash",
-          messages.getMessage(
+    return Flash.after(
+        redirect,
+        messages,
+        locale,
+        "/movements/" + id,
+        () -> {
+          MovementView m = movements.publish(id, published, new Step(version));
+          return messages.getMessage(
               m.published() ? "movement.flash.published" : "movement.flash.unpublished",
               new Object[] {m.title()},
-              locale));
-    } catch (ConflictException e) {
-      redirect.addFlashAttribute("flash", messages.getMessage(e.messageKey(), e.args(), locale));
-    }
-    return "redirect:/movements/" + id;
+              locale);
+        });
   }
 
   @PostMapping("/movements/{id}/registrations/{unit}/reopen")
@@ -503,19 +503,19 @@ class MovementPages {
       RedirectAttributes redirect,
       Locale locale) {
     access.requireSecretariat();
-    try {
-      if (openUntil == null || reason == null || reason.isBlank()) {
-        throw new InvalidInputException("openUntil", "error.registration.reopenIncomplete");
-      }
-      registrations.reopen(id, unit, new Registrations.Reopen(openUntil, reason));
-      redirect.addFlashAttribute(
-          "flash",
-          messages.getMessage(
-              "registration.flash.reopened", new Object[] {unit, openUntil}, locale));
-    } catch (ConflictException | InvalidInputException e) {
-      redirect.addFlashAttribute("flash", messages.getMessage(e.messageKey(), e.args(), locale));
-    }
-    return "redirect:/movements/" + id;
+    return Flash.after(
+        redirect,
+        messages,
+        locale,
+        "/movements/" + id,
+        () -> {
+          if (openUntil == null || reason == null || reason.isBlank()) {
+            throw new InvalidInputException("openUntil", "error.registration.reopenIncomplete");
+          }
+          registrations.reopen(id, unit, new Registrations.Reopen(openUntil, reason));
+          return messages.getMessage(
+              "registration.flash.reopened", new Object[] {unit, openUntil}, locale);
+        });
   }
 
   @GetMapping("/movements/{id}/register")
@@ -577,6 +577,8 @@ class MovementPages {
     Actor a = Access.current();
     model.addAttribute("m", m);
     model.addAttribute("registration", f);
+    model.addAttribute("targetRows", indices(f.targets.size()));
+    model.addAttribute("peopleRows", indices(f.people.size()));
     model.addAttribute(
         "choices",
         a.role().isSecretariat()
@@ -597,6 +599,8 @@ class MovementPages {
 
   private String page(Form form, @Nullable MovementView m, Model model) {
     model.addAttribute("form", form);
+    model.addAttribute("milestoneRows", indices(form.milestones.size()));
+    model.addAttribute("goalRows", indices(form.goals.size()));
     model.addAttribute("movement", m);
     model.addAttribute("kinds", Kind.values());
     model.addAttribute("milestoneKinds", MilestoneKind.values());
@@ -605,6 +609,11 @@ class MovementPages {
         "blocChoices", blocs.list(null).stream().map(b -> b.code()).distinct().sorted().toList());
     model.addAttribute("indicators", indicatorChoices());
     return "movement/movement-form";
+  }
+
+  /** 0 … n-1: the forms' rows, counted here since the templates cannot read the form's fields. */
+  static List<Integer> indices(int n) {
+    return java.util.stream.IntStream.range(0, n).boxed().toList();
   }
 
   static @Nullable String next(MovementStatus s) {

@@ -46,18 +46,37 @@ public class Progress {
       List<TargetRow> targets,
       List<Milestone> upcoming) {}
 
-  /** A bar chart's data: one bar per label, as a percentage. */
-  public record Chart(List<String> labels, List<@Nullable BigDecimal> values) {}
+  /** A bar chart's data: one group of bars per label, one bar per series. */
+  public record Chart(List<String> labels, List<Series> series) {}
 
-  /** Each registered target reached, in percent, labelled "unit · indicator". */
+  public record Series(String name, List<@Nullable BigDecimal> values) {}
+
+  /** Each registered target reached, in percent: one group per unit, one bar per indicator. */
   public static Chart chart(View v) {
-    List<String> labels = new ArrayList<>();
-    List<@Nullable BigDecimal> values = new ArrayList<>();
+    List<String> units = new ArrayList<>();
+    List<String> indicators = new ArrayList<>();
     for (TargetRow t : v.targets()) {
-      labels.add(t.unitName() + " · " + t.indicatorName());
-      values.add(t.percent());
+      if (!units.contains(t.unitName())) {
+        units.add(t.unitName());
+      }
+      if (!indicators.contains(t.indicatorName())) {
+        indicators.add(t.indicatorName());
+      }
     }
-    return new Chart(labels, values);
+    List<Series> series = new ArrayList<>();
+    for (String ind : indicators) {
+      List<@Nullable BigDecimal> values = new ArrayList<>();
+      for (String unit : units) {
+        values.add(
+            v.targets().stream()
+                .filter(t -> t.unitName().equals(unit) && t.indicatorName().equals(ind))
+                .map(TargetRow::percent)
+                .findFirst()
+                .orElse(null));
+      }
+      series.add(new Series(ind, values));
+    }
+    return new Chart(units, series);
   }
 
   private final Registrations registrations;

@@ -42,8 +42,31 @@ final class MovementMatrix {
   static volatile long running;
   static volatile long reviewed;
   static volatile long registered;
+
+  /**
+   * Examples: nominated (to verify), verified (to publish), published (to unpublish, replicate).
+   */
+  static volatile long nominated;
+
+  static volatile long verified;
+  static volatile long published;
+
   static final java.util.Map<Long, Integer> VERSIONS =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  static final java.util.Map<Long, Integer> EXAMPLE_VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Endpoint exampleStep(String action, java.util.function.LongSupplier example) {
+    return new Endpoint(
+        "POST /api/v1/examples/{id}/" + action,
+        (w, s, c) ->
+            new Call(
+                HttpMethod.POST,
+                "/api/v1/examples/" + example.getAsLong() + "/" + action,
+                "{\"version\":%d}".formatted(EXAMPLE_VERSIONS.get(example.getAsLong()))),
+        SECRETARIAT);
+  }
 
   static int version(long movement) {
     return VERSIONS.get(movement);
@@ -106,6 +129,30 @@ final class MovementMatrix {
     reviewed = keep(m.review(v.id(), new org.laurel.movement.Movements.Step(v.version())));
     var g = create.apply("MX-REGISTERED");
     registered = keep(m.launch(g.id(), new org.laurel.movement.Movements.Step(g.version())));
+    org.laurel.movement.Examples ex = context.getBean(org.laurel.movement.Examples.class);
+    java.util.function.Supplier<org.laurel.movement.ExampleView> nominate =
+        () ->
+            ex.nominate(
+                new org.laurel.movement.Examples.Nomination(
+                    "MX.C",
+                    null,
+                    org.laurel.movement.ExampleView.Kind.MODEL,
+                    "Mô hình ma trận",
+                    null,
+                    "Câu chuyện",
+                    null));
+    var n = nominate.get();
+    nominated = n.id();
+    EXAMPLE_VERSIONS.put(n.id(), n.version());
+    var v1 = nominate.get();
+    v1 = ex.verify(v1.id(), new org.laurel.movement.Movements.Step(v1.version()));
+    verified = v1.id();
+    EXAMPLE_VERSIONS.put(v1.id(), v1.version());
+    var p1 = nominate.get();
+    p1 = ex.verify(p1.id(), new org.laurel.movement.Movements.Step(p1.version()));
+    p1 = ex.publish(p1.id(), new org.laurel.movement.Movements.Step(p1.version()));
+    published = p1.id();
+    EXAMPLE_VERSIONS.put(p1.id(), p1.version());
     for (String unit : List.of("MX.A", "MX.B")) {
       r.register(
           registered,
@@ -245,7 +292,31 @@ final class MovementMatrix {
                       "/api/v1/movements/" + running + "/registrations/" + w.unit(s) + "/reopen",
                       "{\"openUntil\":\"%d-12-30\",\"reason\":\"Bổ sung\"}"
                           .formatted(LocalDate.now().getYear())),
-              SECRETARIAT));
+              SECRETARIAT),
+          new Endpoint(
+              "POST /api/v1/examples",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST,
+                      "/api/v1/examples",
+                      """
+                      {"unitCode":"%s","kind":"PERSON","personId":%d,"name":"Điển hình %s",
+                       "story":"Tấm gương"}"""
+                          .formatted(w.unit(s), w.person(s), c.suffix())),
+              OWN_UNIT_DATA),
+          exampleStep("verify", () -> nominated),
+          exampleStep("publish", () -> verified),
+          exampleStep("unpublish", () -> published),
+          new Endpoint(
+              "POST /api/v1/examples/{id}/replications",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST,
+                      "/api/v1/examples/" + published + "/replications",
+                      """
+                      {"unitCode":"%s","startedOn":"2024-05-01","results":"Tốt"}"""
+                          .formatted(w.unit(s))),
+              OWN_UNIT_DATA));
 
   /** Success of a post-redirect-get: a redirect to the expected page and the flash message. */
   static Success redirectWithFlash(String targetPrefix) {
@@ -320,7 +391,9 @@ final class MovementMatrix {
                       .param("action", "launch")
                       .param("version", Integer.toString(version(draft))),
               SECRETARIAT,
-              redirectWithFlash("/movements/")),
+              wrote(
+                  "/movements/",
+                  "select count(*) from movement where code = 'MX-DRAFT' and status = 'LAUNCHED'")),
           new Row(
               "POST /movements/{id}/publish",
               "POST /api/v1/movements/{id}/publish",
@@ -329,7 +402,9 @@ final class MovementMatrix {
                       .param("published", "true")
                       .param("version", Integer.toString(version(launched))),
               SECRETARIAT,
-              redirectWithFlash("/movements/")),
+              wrote(
+                  "/movements/",
+                  "select count(*) from movement where code = 'MX-LAUNCHED' and published")),
           new Row(
               "POST /movements/{id}/registrations/{unit}/reopen",
               "POST /api/v1/movements/{id}/registrations/{unit}/reopen",
@@ -339,7 +414,9 @@ final class MovementMatrix {
                       .param("openUntil", LocalDate.now().getYear() + "-12-30")
                       .param("reason", "Bổ sung hồ sơ"),
               SECRETARIAT,
-              redirectWithFlash("/movements/")),
+              wrote(
+                  "/movements/",
+                  "select count(*) from registration_reopening r join movement m on m.id = r.movement_id where m.code = 'MX-RUNNING'")),
           new Row(
               "POST /movements/{id}/register",
               "POST /api/v1/movements/{id}/registrations",
@@ -353,7 +430,51 @@ final class MovementMatrix {
                       .param("people[0].title", "CSTD_CO_SO")
                       .param("version", "0"),
               OWN_UNIT_DATA,
-              redirectWithFlash("/movements/")));
+              redirectWithFlash("/movements/")),
+          new Row(
+              "POST /examples/new",
+              "POST /api/v1/examples",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/examples/new")
+                      .param("unitCode", w.unit(s))
+                      .param("kind", "COLLECTIVE")
+                      .param("name", "Tập thể " + c.suffix())
+                      .param("story", "Thành tích"),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/examples/")),
+          new Row(
+              "POST /examples/{id}/status",
+              "POST /api/v1/examples/{id}/verify",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/examples/" + nominated + "/status")
+                      .param("action", "verify")
+                      .param("version", Integer.toString(EXAMPLE_VERSIONS.get(nominated))),
+              SECRETARIAT,
+              wrote(
+                  "/examples/",
+                  "select count(*) from example where status = 'VERIFIED' and id = "
+                      + "(select min(id) from example where name = 'Mô hình ma trận')")),
+          new Row(
+              "POST /examples/{id}/replications",
+              "POST /api/v1/examples/{id}/replications",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/examples/" + published + "/replications")
+                      .param("unitCode", w.unit(s))
+                      .param("startedOn", "2024-06-01")
+                      .param("results", "Tốt"),
+              OWN_UNIT_DATA,
+              wrote(
+                  "/examples/",
+                  "select count(*) from replication r join example e on e.id = r.example_id"
+                      + " where e.name = 'Mô hình ma trận'")));
+
+  /** A redirect with a flash message, and the row the post was to write is there. */
+  static Success wrote(String targetPrefix, String countSql) {
+    return (result, c, jdbc) -> {
+      redirectWithFlash(targetPrefix).verify(result, c, jdbc);
+      assertThat(jdbc.sql(countSql).query(Long.class).single()).as(countSql).isPositive();
+    };
+  }
 
   private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
       movementForm(String path, String code, int version) {
