@@ -97,6 +97,7 @@ class SecurityConfiguration {
                         "/api/v1/units/**",
                         "/api/v1/blocs/**",
                         "/api/v1/councils/**",
+                        "/api/v1/portal/**",
                         "/api/v1/openapi/**",
                         "/api/docs/**")
                     .permitAll()
@@ -136,6 +137,8 @@ class SecurityConfiguration {
                         "/actuator/health",
                         "/actuator/health/**",
                         "/swagger-ui/**",
+                        "/portal",
+                        "/portal/**",
                         "/error")
                     .permitAll()
                     .requestMatchers("/audit/**")

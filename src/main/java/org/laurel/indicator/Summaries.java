@@ -158,6 +158,12 @@ public class Summaries {
     return new BlocSummary(period.toString(), bloc.id(), bloc.code(), bloc.year(), out);
   }
 
+  /** The whole catalogue in its order, e.g. for a choice of indicators in another module. */
+  @Transactional(readOnly = true)
+  public List<Indicator> catalogue() {
+    return repo.all();
+  }
+
   /** The catalogue entry of an indicator, e.g. to check a reference to it. */
   @Transactional(readOnly = true)
   public java.util.Optional<Indicator> indicator(String code) {

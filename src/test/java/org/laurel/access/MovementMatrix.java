@@ -35,6 +35,43 @@ final class MovementMatrix {
   static volatile long ownInitiative;
   static volatile long foreignInitiative;
 
+  /** Movements in each state, their versions, all for the province MX this year. */
+  static volatile long draft;
+
+  static volatile long launched;
+  static volatile long running;
+  static volatile long reviewed;
+  static volatile long registered;
+
+  /**
+   * Examples: nominated (to verify), verified (to publish), published (to unpublish, replicate).
+   */
+  static volatile long nominated;
+
+  static volatile long verified;
+  static volatile long published;
+
+  static final java.util.Map<Long, Integer> VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static final java.util.Map<Long, Integer> EXAMPLE_VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Endpoint exampleStep(String action, java.util.function.LongSupplier example) {
+    return new Endpoint(
+        "POST /api/v1/examples/{id}/" + action,
+        (w, s, c) ->
+            new Call(
+                HttpMethod.POST,
+                "/api/v1/examples/" + example.getAsLong() + "/" + action,
+                "{\"version\":%d}".formatted(EXAMPLE_VERSIONS.get(example.getAsLong()))),
+        SECRETARIAT);
+  }
+
+  static int version(long movement) {
+    return VERSIONS.get(movement);
+  }
+
   static long initiative(Scope s) {
     return s == Scope.OWN ? ownInitiative : foreignInitiative;
   }
@@ -54,7 +91,100 @@ final class MovementMatrix {
                 st -> {
                   ownInitiative = initiative(initiatives, people, "MX.A");
                   foreignInitiative = initiative(initiatives, people, "MX.B");
+                  movements(context);
                 }));
+  }
+
+  static String movementJson(String code, int version) {
+    int y = LocalDate.now().getYear();
+    return """
+        {"code":"%s","title":"Phong trào thử","motto":"Thi đua","kind":"THEMATIC","year":%d,
+         "launchingUnitCode":"MX","decisionNumber":"1/QĐ","decisionDate":"%d-01-02",
+         "startsOn":"%d-01-01","endsOn":"%d-12-31","individualsAllowed":true,"unitCodes":["MX"],
+         "milestones":[{"kind":"MID_YEAR_REVIEW","title":"Sơ kết","dueOn":"%d-06-30"}],
+         "goals":[{"indicatorCode":"BUDGET_REVENUE","target":100}],"awardTypes":["BANG_KHEN"],
+         "version":%d}"""
+        .formatted(code, y, y, y, y, y, version);
+  }
+
+  private static void movements(ApplicationContext context) {
+    org.laurel.movement.Movements m = context.getBean(org.laurel.movement.Movements.class);
+    org.laurel.movement.Registrations r = context.getBean(org.laurel.movement.Registrations.class);
+    tools.jackson.databind.json.JsonMapper json =
+        context.getBean(tools.jackson.databind.json.JsonMapper.class);
+    java.util.function.Function<String, org.laurel.movement.MovementView> create =
+        code ->
+            m.create(
+                json.readValue(
+                    movementJson(code, 0), org.laurel.movement.Movements.MovementForm.class));
+    draft = keep(create.apply("MX-DRAFT"));
+    var l = create.apply("MX-LAUNCHED");
+    launched = keep(m.launch(l.id(), new org.laurel.movement.Movements.Step(l.version())));
+    var p = create.apply("MX-RUNNING");
+    p = m.launch(p.id(), new org.laurel.movement.Movements.Step(p.version()));
+    running = keep(m.start(p.id(), new org.laurel.movement.Movements.Step(p.version())));
+    var v = create.apply("MX-REVIEWED");
+    v = m.launch(v.id(), new org.laurel.movement.Movements.Step(v.version()));
+    v = m.start(v.id(), new org.laurel.movement.Movements.Step(v.version()));
+    reviewed = keep(m.review(v.id(), new org.laurel.movement.Movements.Step(v.version())));
+    var g = create.apply("MX-REGISTERED");
+    registered = keep(m.launch(g.id(), new org.laurel.movement.Movements.Step(g.version())));
+    org.laurel.movement.Examples ex = context.getBean(org.laurel.movement.Examples.class);
+    java.util.function.Supplier<org.laurel.movement.ExampleView> nominate =
+        () ->
+            ex.nominate(
+                new org.laurel.movement.Examples.Nomination(
+                    "MX.C",
+                    null,
+                    org.laurel.movement.ExampleView.Kind.MODEL,
+                    "Mô hình ma trận",
+                    null,
+                    "Câu chuyện",
+                    null));
+    var n = nominate.get();
+    nominated = n.id();
+    EXAMPLE_VERSIONS.put(n.id(), n.version());
+    var v1 = nominate.get();
+    v1 = ex.verify(v1.id(), new org.laurel.movement.Movements.Step(v1.version()));
+    verified = v1.id();
+    EXAMPLE_VERSIONS.put(v1.id(), v1.version());
+    var p1 = nominate.get();
+    p1 = ex.verify(p1.id(), new org.laurel.movement.Movements.Step(p1.version()));
+    p1 = ex.publish(p1.id(), new org.laurel.movement.Movements.Step(p1.version()));
+    published = p1.id();
+    EXAMPLE_VERSIONS.put(p1.id(), p1.version());
+    for (String unit : List.of("MX.A", "MX.B")) {
+      r.register(
+          registered,
+          new org.laurel.movement.Registrations.RegistrationForm(
+              unit, List.of("TAP_THE_LDXS"), List.of(), List.of(), null, 0));
+    }
+  }
+
+  private static long keep(org.laurel.movement.MovementView v) {
+    VERSIONS.put(v.id(), v.version());
+    return v.id();
+  }
+
+  static String registrationJson(WriteAccessMatrixTest.World w, Scope s, int version) {
+    return """
+        {"unitCode":"%s","titles":["CO_THI_DUA_UBND"],
+         "targets":[{"indicatorCode":"BUDGET_REVENUE","target":120}],
+         "people":[{"personId":%d,"title":"CSTD_CO_SO"}],"version":%d}"""
+        .formatted(w.unit(s), w.person(s), version);
+  }
+
+  static final BiPredicate<Role, Scope> SECRETARIAT = (r, s) -> r.isSecretariat();
+
+  private static Endpoint step(String action, java.util.function.LongSupplier movement) {
+    return new Endpoint(
+        "POST /api/v1/movements/{id}/" + action,
+        (w, s, c) ->
+            new Call(
+                HttpMethod.POST,
+                "/api/v1/movements/" + movement.getAsLong() + "/" + action,
+                "{\"version\":%d}".formatted(version(movement.getAsLong()))),
+        SECRETARIAT);
   }
 
   private static long initiative(
@@ -117,6 +247,75 @@ final class MovementMatrix {
                       HttpMethod.POST,
                       "/api/v1/imports/initiatives",
                       initiativeCsv(w, s, c.suffix())),
+              OWN_UNIT_DATA),
+          new Endpoint(
+              "POST /api/v1/movements",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST, "/api/v1/movements", movementJson("MX-N" + c.suffix(), 0)),
+              SECRETARIAT),
+          new Endpoint(
+              "PUT /api/v1/movements/{id}",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.PUT,
+                      "/api/v1/movements/" + draft,
+                      movementJson("MX-DRAFT", version(draft))),
+              SECRETARIAT),
+          step("launch", () -> draft),
+          step("start", () -> launched),
+          step("review", () -> running),
+          step("close", () -> reviewed),
+          step("publish", () -> launched),
+          step("unpublish", () -> launched),
+          new Endpoint(
+              "POST /api/v1/movements/{id}/registrations",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST,
+                      "/api/v1/movements/" + running + "/registrations",
+                      registrationJson(w, s, 0)),
+              OWN_UNIT_DATA),
+          new Endpoint(
+              "PUT /api/v1/movements/{id}/registrations/{unit}",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.PUT,
+                      "/api/v1/movements/" + registered + "/registrations/" + w.unit(s),
+                      registrationJson(w, s, 0)),
+              OWN_UNIT_DATA),
+          new Endpoint(
+              "POST /api/v1/movements/{id}/registrations/{unit}/reopen",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST,
+                      "/api/v1/movements/" + running + "/registrations/" + w.unit(s) + "/reopen",
+                      "{\"openUntil\":\"%d-12-30\",\"reason\":\"Bổ sung\"}"
+                          .formatted(LocalDate.now().getYear())),
+              SECRETARIAT),
+          new Endpoint(
+              "POST /api/v1/examples",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST,
+                      "/api/v1/examples",
+                      """
+                      {"unitCode":"%s","kind":"PERSON","personId":%d,"name":"Điển hình %s",
+                       "story":"Tấm gương"}"""
+                          .formatted(w.unit(s), w.person(s), c.suffix())),
+              OWN_UNIT_DATA),
+          exampleStep("verify", () -> nominated),
+          exampleStep("publish", () -> verified),
+          exampleStep("unpublish", () -> published),
+          new Endpoint(
+              "POST /api/v1/examples/{id}/replications",
+              (w, s, c) ->
+                  new Call(
+                      HttpMethod.POST,
+                      "/api/v1/examples/" + published + "/replications",
+                      """
+                      {"unitCode":"%s","startedOn":"2024-05-01","results":"Tốt"}"""
+                          .formatted(w.unit(s))),
               OWN_UNIT_DATA));
 
   /** Success of a post-redirect-get: a redirect to the expected page and the flash message. */
@@ -170,5 +369,132 @@ final class MovementMatrix {
                               "text/csv",
                               initiativeCsv(w, s, c.suffix()).getBytes(StandardCharsets.UTF_8))),
               OWN_UNIT_DATA,
-              redirectWithFlash("/initiatives")));
+              redirectWithFlash("/initiatives")),
+          new Row(
+              "POST /movements/new",
+              "POST /api/v1/movements",
+              (w, s, c) -> movementForm("/movements/new", "MX-U" + c.suffix(), 0),
+              SECRETARIAT,
+              redirectWithFlash("/movements/")),
+          new Row(
+              "POST /movements/{id}/edit",
+              "PUT /api/v1/movements/{id}",
+              (w, s, c) ->
+                  movementForm("/movements/" + draft + "/edit", "MX-DRAFT", version(draft)),
+              SECRETARIAT,
+              redirectWithFlash("/movements/")),
+          new Row(
+              "POST /movements/{id}/status",
+              "POST /api/v1/movements/{id}/launch",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/movements/" + draft + "/status")
+                      .param("action", "launch")
+                      .param("version", Integer.toString(version(draft))),
+              SECRETARIAT,
+              wrote(
+                  "/movements/",
+                  "select count(*) from movement where code = 'MX-DRAFT' and status = 'LAUNCHED'")),
+          new Row(
+              "POST /movements/{id}/publish",
+              "POST /api/v1/movements/{id}/publish",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/movements/" + launched + "/publish")
+                      .param("published", "true")
+                      .param("version", Integer.toString(version(launched))),
+              SECRETARIAT,
+              wrote(
+                  "/movements/",
+                  "select count(*) from movement where code = 'MX-LAUNCHED' and published")),
+          new Row(
+              "POST /movements/{id}/registrations/{unit}/reopen",
+              "POST /api/v1/movements/{id}/registrations/{unit}/reopen",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post(
+                          "/movements/" + running + "/registrations/" + w.unit(s) + "/reopen")
+                      .param("openUntil", LocalDate.now().getYear() + "-12-30")
+                      .param("reason", "Bổ sung hồ sơ"),
+              SECRETARIAT,
+              wrote(
+                  "/movements/",
+                  "select count(*) from registration_reopening r join movement m on m.id = r.movement_id where m.code = 'MX-RUNNING'")),
+          new Row(
+              "POST /movements/{id}/register",
+              "POST /api/v1/movements/{id}/registrations",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/movements/" + running + "/register")
+                      .param("unitCode", w.unit(s))
+                      .param("titles", "TAP_THE_LDXS")
+                      .param("targets[0].indicatorCode", "BUDGET_REVENUE")
+                      .param("targets[0].target", "150")
+                      .param("people[0].personId", Long.toString(w.person(s)))
+                      .param("people[0].title", "CSTD_CO_SO")
+                      .param("version", "0"),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/movements/")),
+          new Row(
+              "POST /examples/new",
+              "POST /api/v1/examples",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/examples/new")
+                      .param("unitCode", w.unit(s))
+                      .param("kind", "COLLECTIVE")
+                      .param("name", "Tập thể " + c.suffix())
+                      .param("story", "Thành tích"),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/examples/")),
+          new Row(
+              "POST /examples/{id}/status",
+              "POST /api/v1/examples/{id}/verify",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/examples/" + nominated + "/status")
+                      .param("action", "verify")
+                      .param("version", Integer.toString(EXAMPLE_VERSIONS.get(nominated))),
+              SECRETARIAT,
+              wrote(
+                  "/examples/",
+                  "select count(*) from example where status = 'VERIFIED' and id = "
+                      + "(select min(id) from example where name = 'Mô hình ma trận')")),
+          new Row(
+              "POST /examples/{id}/replications",
+              "POST /api/v1/examples/{id}/replications",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/examples/" + published + "/replications")
+                      .param("unitCode", w.unit(s))
+                      .param("startedOn", "2024-06-01")
+                      .param("results", "Tốt"),
+              OWN_UNIT_DATA,
+              wrote(
+                  "/examples/",
+                  "select count(*) from replication r join example e on e.id = r.example_id"
+                      + " where e.name = 'Mô hình ma trận'")));
+
+  /** A redirect with a flash message, and the row the post was to write is there. */
+  static Success wrote(String targetPrefix, String countSql) {
+    return (result, c, jdbc) -> {
+      redirectWithFlash(targetPrefix).verify(result, c, jdbc);
+      assertThat(jdbc.sql(countSql).query(Long.class).single()).as(countSql).isPositive();
+    };
+  }
+
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
+      movementForm(String path, String code, int version) {
+    int y = LocalDate.now().getYear();
+    return MockMvcRequestBuilders.post(path)
+        .param("code", code)
+        .param("title", "Phong trào giao diện")
+        .param("motto", "Đoàn kết")
+        .param("kind", "REGULAR")
+        .param("year", Integer.toString(y))
+        .param("launchingUnitCode", "MX")
+        .param("startsOn", y + "-01-01")
+        .param("endsOn", y + "-12-31")
+        .param("unitCodes", "MX")
+        .param("milestones[0].kind", "YEAR_END_REVIEW")
+        .param("milestones[0].title", "Tổng kết")
+        .param("milestones[0].dueOn", y + "-12-20")
+        .param("goals[0].indicatorCode", "INDUSTRIAL_OUTPUT")
+        .param("goals[0].target", "10")
+        .param("awardTypes", "BANG_KHEN, CO_THI_DUA")
+        .param("version", Integer.toString(version));
+  }
 }
