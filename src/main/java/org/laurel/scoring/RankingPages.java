@@ -56,6 +56,13 @@ class RankingPages {
     model.addAttribute("published", latest.orElse(null));
     model.addAttribute("publishedAt", latest.map(p -> figures.time(p.publishedAt())).orElse(null));
     model.addAttribute("rows", latest.map(p -> rows(p.rows())).orElse(List.of()));
+    ResultsVersion full = latest.map(p -> results.version(p.pact().id(), p.version())).orElse(null);
+    model.addAttribute("full", full);
+    Map<String, ResultsVersion.UnitResult> byUnit = new LinkedHashMap<>();
+    if (full != null) {
+      full.rows().forEach(r -> byUnit.put(r.unit(), r));
+    }
+    model.addAttribute("byUnit", byUnit);
     return "scoring/ranking";
   }
 
@@ -101,6 +108,7 @@ class RankingPages {
     model.addAttribute("row", rows(List.of(e.row())).get(0));
     model.addAttribute("count", e.published().rows().size());
     model.addAttribute("groups", groups);
+    model.addAttribute("raw", pact.definition().normalise() ? e.explanation() : null);
     model.addAttribute("tieBreak", tieBreak(pact.definition(), e.explanation().tieBreak()));
     model.addAttribute("rules", rules(pact.definition()));
     model.addAttribute("notes", notes(e.explanation().criteria()));

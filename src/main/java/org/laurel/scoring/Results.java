@@ -158,6 +158,30 @@ public class Results {
         .orElseThrow(() -> new NotFoundException("error.result.notFound", pactId, version, unit));
   }
 
+  /** A published version in full: raw beside normalised results, disagreement per criterion. */
+  @Transactional(readOnly = true)
+  public ResultsVersion version(long pactId, int version) {
+    PactView pact = pacts.get(pactId);
+    Instant at =
+        repo.publishedAt(pactId, version)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "error.ranking.none", pact.bloc(), Integer.toString(pact.year())));
+    return full(pact, version, at);
+  }
+
+  private ResultsVersion full(PactView pact, int version, Instant at) {
+    PactDefinition def = pact.definition();
+    List<String> manual =
+        def.criteria().stream()
+            .filter(c -> c.method() == Method.MANUAL)
+            .map(Criterion::code)
+            .toList();
+    List<ResultsVersion.UnitResult> rows = repo.versionRows(pact.id(), version);
+    return new ResultsVersion(pact.id(), version, at, def.normalise(), manual, rows);
+  }
+
   /** A published version of a pact's results, as the ranking page shows it. */
   record Published(PactView pact, int version, Instant publishedAt, List<Ranking.Row> rows) {}
 

@@ -142,6 +142,16 @@ class ScoringApi {
     return results.ranking(id, year);
   }
 
+  @GetMapping("/pacts/{id}/results/{version}")
+  @Operation(
+      summary =
+          "A published version in full: each unit's total and rank beside its raw total and raw"
+              + " rank (without per-assessor normalisation), and the assessors' disagreement"
+              + " (standard deviation of the scores) per criterion")
+  ResultsVersion resultsVersion(@PathVariable long id, @PathVariable int version) {
+    return results.version(id, version);
+  }
+
   @GetMapping("/pacts/{id}/results/{version}/units/{unit}")
   @Operation(summary = "Every point of a unit's published result back to its inputs")
   JsonNode explanation(

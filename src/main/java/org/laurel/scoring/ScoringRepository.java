@@ -291,8 +291,8 @@ class ScoringRepository {
     jdbc.sql(
             """
             insert into result_row(pact_id, version, unit_id, unit_code, unit_name, total, rank,
-                                   classification, explanation)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                                   classification, explanation, raw_total, raw_rank)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
         .params(
             pactId,
             version,
@@ -302,7 +302,9 @@ class ScoringRepository {
             r.total(),
             r.rank(),
             r.classification(),
-            json.writeValueAsString(r.explanation()))
+            json.writeValueAsString(r.explanation()),
+            r.rawTotal(),
+            r.rawRank())
         .update();
   }
 
@@ -357,6 +359,38 @@ class ScoringRepository {
                     rs.getInt(4),
                     rs.getString(5)))
         .list();
+  }
+
+  /** A published version's rows with the raw result and each unit's explanation. */
+  List<ResultsVersion.UnitResult> versionRows(long pactId, int version) {
+    return jdbc.sql(
+            """
+            select unit_code, unit_name, total, rank, classification, raw_total, raw_rank, explanation
+            from result_row where pact_id = ? and version = ? order by rank, unit_code""")
+        .params(pactId, version)
+        .query(
+            (rs, n) ->
+                new ResultsVersion.UnitResult(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBigDecimal(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    rs.getBigDecimal(6),
+                    rs.getInt(7),
+                    spread(json.readValue(rs.getString(8), ScoreEngine.Explanation.class))))
+        .list();
+  }
+
+  /** The disagreement per criterion, from a stored explanation. */
+  private static java.util.Map<String, BigDecimal> spread(ScoreEngine.Explanation e) {
+    java.util.Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+    for (ScoreEngine.Line l : e.criteria()) {
+      if (l.spread() != null) {
+        out.put(l.criterion(), l.spread());
+      }
+    }
+    return out;
   }
 
   Optional<JsonNode> explanation(long pactId, int version, String unitCode) {
