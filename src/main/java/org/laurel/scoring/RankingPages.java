@@ -94,8 +94,9 @@ class RankingPages {
       Model model) {
     Explained e = results.explained(pactId, version, unit);
     PactView pact = e.published().pact();
+    PactDefinition def = e.published().definition();
     List<GroupView> groups = new ArrayList<>();
-    for (Group g : pact.definition().groups()) {
+    for (Group g : def.groups()) {
       List<Line> lines =
           e.explanation().criteria().stream().filter(l -> l.group().equals(g.code())).toList();
       BigDecimal points = lines.stream().map(Line::points).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -104,13 +105,14 @@ class RankingPages {
     model.addAttribute("pact", pact);
     model.addAttribute("bloc", blocs.get(pact.blocId()));
     model.addAttribute("version", version);
+    model.addAttribute("pactVersion", e.published().pactVersion());
     model.addAttribute("publishedAt", figures.time(e.published().publishedAt()));
     model.addAttribute("row", rows(List.of(e.row())).get(0));
     model.addAttribute("count", e.published().rows().size());
     model.addAttribute("groups", groups);
-    model.addAttribute("raw", pact.definition().normalise() ? e.explanation() : null);
-    model.addAttribute("tieBreak", tieBreak(pact.definition(), e.explanation().tieBreak()));
-    model.addAttribute("rules", rules(pact.definition()));
+    model.addAttribute("raw", def.normalise() ? e.explanation() : null);
+    model.addAttribute("tieBreak", tieBreak(def, e.explanation().tieBreak()));
+    model.addAttribute("rules", rules(def));
     model.addAttribute("notes", notes(e.explanation().criteria()));
     return "scoring/explanation";
   }

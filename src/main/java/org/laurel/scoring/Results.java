@@ -128,7 +128,8 @@ public class Results {
     List<Result> results = ScoreEngine.compute(inputs(pact, bloc));
     pacts.freeze(pact);
     int version = repo.lastVersion(pactId) + 1;
-    repo.insertVersion(pactId, version, clock.instant(), Access.current().username());
+    repo.insertVersion(
+        pactId, version, pact.definitionVersion(), clock.instant(), Access.current().username());
     Map<String, Long> ids = new HashMap<>();
     bloc.members().forEach(m -> ids.put(m.code(), m.id()));
     for (Result r : results) {
@@ -172,18 +173,25 @@ public class Results {
   }
 
   private ResultsVersion full(PactView pact, int version, Instant at) {
-    PactDefinition def = pact.definition();
+    int pactVersion = repo.pactVersionOf(pact.id(), version);
+    PactDefinition def = pacts.definitionAt(pact.id(), pactVersion);
     List<String> manual =
         def.criteria().stream()
             .filter(c -> c.method() == Method.MANUAL)
             .map(Criterion::code)
             .toList();
     List<ResultsVersion.UnitResult> rows = repo.versionRows(pact.id(), version);
-    return new ResultsVersion(pact.id(), version, at, def.normalise(), manual, rows);
+    return new ResultsVersion(pact.id(), version, pactVersion, at, def.normalise(), manual, rows);
   }
 
   /** A published version of a pact's results, as the ranking page shows it. */
-  record Published(PactView pact, int version, Instant publishedAt, List<Ranking.Row> rows) {}
+  record Published(
+      PactView pact,
+      int version,
+      Instant publishedAt,
+      List<Ranking.Row> rows,
+      int pactVersion,
+      PactDefinition definition) {}
 
   /** One unit's row of a published version with its explanation. */
   record Explained(Published published, Ranking.Row row, ScoreEngine.Explanation explanation) {}
@@ -224,7 +232,14 @@ public class Results {
                 () ->
                     new NotFoundException(
                         "error.ranking.none", pact.bloc(), Integer.toString(pact.year())));
-    return new Published(pact, version, at, repo.rows(pact.id(), version));
+    int pactVersion = repo.pactVersionOf(pact.id(), version);
+    return new Published(
+        pact,
+        version,
+        at,
+        repo.rows(pact.id(), version),
+        pactVersion,
+        pacts.definitionAt(pact.id(), pactVersion));
   }
 
   /** Everything the engine needs, read once. */

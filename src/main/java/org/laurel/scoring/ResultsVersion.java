@@ -14,6 +14,7 @@ import java.util.Map;
 public record ResultsVersion(
     long pact,
     int version,
+    int pactVersion,
     Instant publishedAt,
     boolean normalised,
     List<String> criteria,

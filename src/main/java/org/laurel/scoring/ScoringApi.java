@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.laurel.scoring.PactDefinition.Round;
+import org.laurel.scoring.ScoringCommands.CopyPact;
 import org.laurel.scoring.ScoringCommands.NewItem;
 import org.laurel.scoring.ScoringCommands.PactChange;
 import org.laurel.scoring.ScoringCommands.SheetForm;
@@ -52,9 +53,34 @@ class ScoringApi {
   }
 
   @PutMapping("/blocs/{id}/pact")
-  @Operation(summary = "Replace a draft pact's definition; refused once assessment started")
+  @Operation(
+      summary =
+          "Replace a draft pact's definition; once assessment started, a change needs a reason"
+              + " and makes a new, audited version (published results keep theirs)")
   PactView updatePact(@PathVariable long id, @Valid @RequestBody PactChange cmd) {
     return pacts.update(id, cmd);
+  }
+
+  @PostMapping("/blocs/{id}/pact/copy")
+  @Operation(
+      summary =
+          "Start the bloc's pact as a draft copy of the template (source TEMPLATE) or of last"
+              + " year's pact of the bloc with the same code (LAST_YEAR), then edit it (secretariat)")
+  ResponseEntity<PactView> copyPact(@PathVariable long id, @Valid @RequestBody CopyPact cmd) {
+    PactView p = pacts.copy(id, cmd);
+    return ResponseEntity.created(URI.create("/api/v1/blocs/" + id + "/pact")).body(p);
+  }
+
+  @GetMapping("/pacts/{id}/versions")
+  @Operation(summary = "The versions of the pact's definition: who made each, when and why")
+  List<PactVersion> pactVersions(@PathVariable long id) {
+    return pacts.versions(id);
+  }
+
+  @GetMapping("/pacts/{id}/versions/{number}")
+  @Operation(summary = "One version of the pact's definition")
+  PactVersion pactVersion(@PathVariable long id, @PathVariable int number) {
+    return pacts.version(id, number);
   }
 
   @PostMapping("/pacts/{id}/items")

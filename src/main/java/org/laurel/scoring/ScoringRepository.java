@@ -48,10 +48,11 @@ class ScoringRepository {
         rs.getInt("year"),
         PactView.Status.valueOf(rs.getString("status")),
         rs.getInt("version"),
+        rs.getInt("definition_version"),
         json.readValue(rs.getString("definition"), PactDefinition.class));
   }
 
-  long insertPact(long blocId, int year, PactDefinition def) {
+  long insertPact(long blocId, int year, PactDefinition def, String by) {
     long id =
         jdbc.sql(
                 """
@@ -61,6 +62,12 @@ class ScoringRepository {
             .query(Long.class)
             .single();
     writeCriteria(id, def);
+    jdbc.sql(
+            """
+            insert into pact_version(pact_id, number, definition, created_by)
+            values (?, 1, cast(? as jsonb), ?)""")
+        .params(id, json.writeValueAsString(def), by)
+        .update();
     return id;
   }
 
@@ -78,8 +85,87 @@ class ScoringRepository {
     if (n > 0) {
       jdbc.sql("delete from pact_criterion where pact_id = ?").param(id).update();
       writeCriteria(id, def);
+      jdbc.sql(
+              """
+              update pact_version set definition = cast(? as jsonb)
+              where pact_id = ? and number = 1""")
+          .params(json.writeValueAsString(def), id)
+          .update();
     }
     return n;
+  }
+
+  /**
+   * A frozen pact's new definition as version n + 1; 0 when the version is stale. Criteria that the
+   * new version drops stay listed (old sheets refer to them) but no longer count.
+   */
+  int newPactVersion(long id, PactDefinition def, int version, String by, String reason) {
+    String doc = json.writeValueAsString(def);
+    int n =
+        jdbc.sql(
+                """
+                update pact set definition = cast(? as jsonb), version = version + 1,
+                                definition_version = definition_version + 1
+                where id = ? and version = ? and status = 'ACTIVE'""")
+            .params(doc, id, version)
+            .update();
+    if (n == 0) {
+      return 0;
+    }
+    jdbc.sql(
+            """
+            insert into pact_version(pact_id, number, definition, created_by, reason)
+            select id, definition_version, cast(? as jsonb), ?, ? from pact where id = ?""")
+        .params(doc, by, reason, id)
+        .update();
+    for (Group g : def.groups()) {
+      for (Criterion c : g.criteria()) {
+        jdbc.sql(
+                """
+                insert into pact_criterion(pact_id, code, group_code, method, max_points)
+                values (?, ?, ?, ?, ?)
+                on conflict (pact_id, code) do update
+                set group_code = excluded.group_code, method = excluded.method,
+                    max_points = excluded.max_points""")
+            .params(id, c.code(), g.code(), c.method().name(), c.maxPoints())
+            .update();
+      }
+    }
+    return n;
+  }
+
+  List<PactVersion> pactVersions(long pactId) {
+    return jdbc.sql(
+            """
+            select number, created_at, created_by, reason from pact_version
+            where pact_id = ? order by number""")
+        .param(pactId)
+        .query(
+            (rs, n) ->
+                new PactVersion(
+                    rs.getInt(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    null))
+        .list();
+  }
+
+  Optional<PactDefinition> pactDefinition(long pactId, int number) {
+    return jdbc.sql("select definition from pact_version where pact_id = ? and number = ?")
+        .params(pactId, number)
+        .query(String.class)
+        .optional()
+        .map(d -> json.readValue(d, PactDefinition.class));
+  }
+
+  /** The pact version a published result version was computed under. */
+  int pactVersionOf(long pactId, int resultVersion) {
+    return jdbc.sql("select pact_version from result_version where pact_id = ? and version = ?")
+        .params(pactId, resultVersion)
+        .query(Integer.class)
+        .optional()
+        .orElse(1);
   }
 
   private void writeCriteria(long pactId, PactDefinition def) {
@@ -280,10 +366,12 @@ class ScoringRepository {
         .map(Timestamp::toInstant);
   }
 
-  void insertVersion(long pactId, int version, Instant at, String by) {
+  void insertVersion(long pactId, int version, int pactVersion, Instant at, String by) {
     jdbc.sql(
-            "insert into result_version(pact_id, version, published_at, published_by) values (?, ?, ?, ?)")
-        .params(pactId, version, Timestamp.from(at), by)
+            """
+            insert into result_version(pact_id, version, pact_version, published_at, published_by)
+            values (?, ?, ?, ?, ?)""")
+        .params(pactId, version, pactVersion, Timestamp.from(at), by)
         .update();
   }
 

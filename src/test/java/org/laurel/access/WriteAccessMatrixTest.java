@@ -412,6 +412,13 @@ class WriteAccessMatrixTest {
                       "/api/v1/pacts/" + ScoringFixtures.scorePact + "/results",
                       null),
               SECRETARIAT),
+          // ---- scoring, round 4: pact versions and copies, sheet reopening
+          new Endpoint(
+              "POST /api/v1/blocs/{id}/pact/copy",
+              (w, s, c) ->
+                  post("/api/v1/blocs/" + w.bloc(s) + "/pact/copy", "{\"source\":\"TEMPLATE\"}"),
+              SECRETARIAT),
+          // ---- end of scoring, round 4
           new Endpoint(
               "POST /api/v1/tokens",
               (w, s, c) -> post("/api/v1/tokens", "{\"name\":\"script\",\"validDays\":30}"),
