@@ -10,6 +10,7 @@ import org.laurel.scoring.PactDefinition.Round;
 import org.laurel.scoring.ScoringCommands.CopyPact;
 import org.laurel.scoring.ScoringCommands.NewItem;
 import org.laurel.scoring.ScoringCommands.PactChange;
+import org.laurel.scoring.ScoringCommands.Reopen;
 import org.laurel.scoring.ScoringCommands.SheetForm;
 import org.laurel.scoring.ScoringCommands.Submit;
 import org.springframework.http.ResponseEntity;
@@ -154,6 +155,20 @@ class ScoringApi {
       @PathVariable String assessed,
       @Valid @RequestBody Submit cmd) {
     return assessments.submit(id, round, assessor, assessed, cmd);
+  }
+
+  @PostMapping("/pacts/{id}/sheets/{round}/{assessor}/{assessed}/reopen")
+  @Operation(
+      summary =
+          "Reopen a submitted sheet with a reason (secretariat), so that its assessor can change"
+              + " and submit it again")
+  SheetView reopenSheet(
+      @PathVariable long id,
+      @PathVariable Round round,
+      @PathVariable String assessor,
+      @PathVariable String assessed,
+      @Valid @RequestBody Reopen cmd) {
+    return assessments.reopen(id, round, assessor, assessed, cmd);
   }
 
   @PostMapping("/pacts/{id}/results")

@@ -41,13 +41,24 @@ public final class ScoringCommands {
   /** A sheet's scores, saved as a draft; {@code version} when the sheet exists already. */
   public record SheetForm(@NotNull @Valid List<ScoreEntry> scores, @Nullable Integer version) {}
 
+  /** A score, an abstention, a comment, and a link (http or https) to the evidence. */
   public record ScoreEntry(
       @NotBlank String criterion,
       @Nullable BigDecimal points,
       boolean abstain,
-      @Nullable @Size(max = 2000) String comment) {}
+      @Nullable @Size(max = 2000) String comment,
+      @Nullable @Size(max = 500) String evidence) {
+
+    public ScoreEntry(
+        String criterion, @Nullable BigDecimal points, boolean abstain, @Nullable String comment) {
+      this(criterion, points, abstain, comment, null);
+    }
+  }
 
   public record Submit(@NotNull Integer version) {}
+
+  /** The secretariat reopens a submitted sheet so that the assessor can change it. */
+  public record Reopen(@NotNull Integer version, @NotBlank @Size(max = 1000) String reason) {}
 
   /** A bonus or penalty item for a unit on a BONUS or PENALTY criterion. */
   public record NewItem(

@@ -226,6 +226,7 @@ class ScoringRepository {
 
   private SheetView mapSheet(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     Timestamp at = rs.getTimestamp("submitted_at");
+    Timestamp reopened = rs.getTimestamp("reopened_at");
     return new SheetView(
         rs.getLong("id"),
         rs.getLong("pact_id"),
@@ -236,13 +237,18 @@ class ScoringRepository {
         at == null ? null : at.toInstant(),
         rs.getString("submitted_by"),
         rs.getInt("version"),
-        List.of());
+        List.of(),
+        reopened == null ? null : reopened.toInstant(),
+        rs.getString("reopened_by"),
+        rs.getString("reopen_reason"));
   }
 
   private SheetView withScores(SheetView s) {
     List<SheetView.Entry> scores =
         jdbc.sql(
-                "select criterion, points, comment from sheet_score where sheet_id = ? order by criterion")
+                """
+                select criterion, points, comment, evidence from sheet_score
+                where sheet_id = ? order by criterion""")
             .param(s.id())
             .query(
                 (rs, n) ->
@@ -250,7 +256,8 @@ class ScoringRepository {
                         rs.getString(1),
                         rs.getBigDecimal(2),
                         rs.getBigDecimal(2) == null,
-                        rs.getString(3)))
+                        rs.getString(3),
+                        rs.getString(4)))
             .list();
     return new SheetView(
         s.id(),
@@ -262,7 +269,10 @@ class ScoringRepository {
         s.submittedAt(),
         s.submittedBy(),
         s.version(),
-        scores);
+        scores,
+        s.reopenedAt(),
+        s.reopenedBy(),
+        s.reopenReason());
   }
 
   long insertSheet(long pactId, Round round, @Nullable Long assessorUnitId, long assessedUnitId) {
@@ -287,8 +297,10 @@ class ScoringRepository {
     jdbc.sql("delete from sheet_score where sheet_id = ?").param(sheetId).update();
     for (SheetView.Entry e : scores) {
       jdbc.sql(
-              "insert into sheet_score(sheet_id, pact_id, criterion, points, comment) values (?, ?, ?, ?, ?)")
-          .params(sheetId, pactId, e.criterion(), e.points(), e.comment())
+              """
+              insert into sheet_score(sheet_id, pact_id, criterion, points, comment, evidence)
+              values (?, ?, ?, ?, ?, ?)""")
+          .params(sheetId, pactId, e.criterion(), e.points(), e.comment(), e.evidence())
           .update();
     }
   }
@@ -303,11 +315,24 @@ class ScoringRepository {
         .update();
   }
 
+  /** SUBMITTED → DRAFT with who and why; 0 when stale or not submitted. */
+  int reopenSheet(long id, int version, String by, Instant at, String reason) {
+    return jdbc.sql(
+            """
+            update sheet set status = 'DRAFT', submitted_at = null, submitted_by = null,
+                             reopened_at = ?, reopened_by = ?, reopen_reason = ?,
+                             version = version + 1
+            where id = ? and version = ? and status = 'SUBMITTED'""")
+        .params(Timestamp.from(at), by, reason, id, version)
+        .update();
+  }
+
   /** The scores of the submitted sheets, as the engine takes them. */
   List<Mark> submittedMarks(long pactId) {
     return jdbc.sql(
             """
-            select s.round, coalesce(a.code, 'COUNCIL'), u.code, sc.criterion, sc.points, sc.comment
+            select s.round, coalesce(a.code, 'COUNCIL'), u.code, sc.criterion, sc.points, sc.comment,
+                   sc.evidence
             from sheet s join sheet_score sc on sc.sheet_id = s.id
             left join unit a on a.id = s.assessor_unit_id join unit u on u.id = s.assessed_unit_id
             where s.pact_id = ? and s.status = 'SUBMITTED'""")
@@ -320,7 +345,8 @@ class ScoringRepository {
                     rs.getString(3),
                     rs.getString(4),
                     rs.getBigDecimal(5),
-                    rs.getString(6)))
+                    rs.getString(6),
+                    rs.getString(7)))
         .list();
   }
 
