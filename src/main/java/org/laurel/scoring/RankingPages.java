@@ -40,8 +40,15 @@ class RankingPages {
   private final Blocs blocs;
   private final Figures figures;
   private final MessageSource messages;
+  private final ExplanationDownloads downloads;
 
-  RankingPages(Results results, Blocs blocs, Figures figures, MessageSource messages) {
+  RankingPages(
+      Results results,
+      Blocs blocs,
+      Figures figures,
+      MessageSource messages,
+      ExplanationDownloads downloads) {
+    this.downloads = downloads;
     this.results = results;
     this.blocs = blocs;
     this.figures = figures;
@@ -63,6 +70,12 @@ class RankingPages {
       full.rows().forEach(r -> byUnit.put(r.unit(), r));
     }
     model.addAttribute("byUnit", byUnit);
+    model.addAttribute(
+        "moves",
+        latest
+            .filter(p -> p.version() > 1)
+            .map(p -> results.moves(p.pact().id(), null, null))
+            .orElse(null));
     return "scoring/ranking";
   }
 
@@ -84,6 +97,26 @@ class RankingPages {
     out.put("classifications", rows.stream().map(RowView::classification).toList());
     out.put("labels", rows.stream().map(RowView::label).toList());
     return out;
+  }
+
+  @GetMapping("/pacts/{pactId}/results/{version}/units/{unit}.csv")
+  void explanationCsv(
+      @PathVariable long pactId,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    downloads.write(pactId, version, unit, ExplanationExport.Format.CSV, res);
+  }
+
+  @GetMapping("/pacts/{pactId}/results/{version}/units/{unit}.xlsx")
+  void explanationXlsx(
+      @PathVariable long pactId,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    downloads.write(pactId, version, unit, ExplanationExport.Format.XLSX, res);
   }
 
   @GetMapping("/pacts/{pactId}/results/{version}/units/{unit}")

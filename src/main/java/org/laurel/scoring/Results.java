@@ -43,6 +43,7 @@ public class Results {
   private final AuditLog audit;
   private final Clock clock;
   private final JsonMapper json;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   Results(
       ScoringRepository repo,
@@ -52,7 +53,9 @@ public class Results {
       Access access,
       AuditLog audit,
       Clock clock,
-      JsonMapper json) {
+      JsonMapper json,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.repo = repo;
     this.json = json;
     this.pacts = pacts;
@@ -120,9 +123,17 @@ public class Results {
     return CollusionSignal.compute(repo.submittedMarks(pactId), max);
   }
 
+  /**
+   * Computes and publishes version n + 1. A publication of the same pact already under way is a
+   * conflict (409), never a second version computed from the same state nor a 500.
+   */
   @Transactional
   public Ranking publish(long pactId) {
     access.requireSecretariat();
+    pacts.get(pactId);
+    if (!repo.tryLock(pactId)) {
+      throw new org.laurel.shared.ConflictException("error.results.publishing", pactId);
+    }
     PactView pact = pacts.get(pactId);
     BlocView bloc = blocs.get(pact.blocId());
     List<Result> results = ScoreEngine.compute(inputs(pact, bloc));
@@ -137,7 +148,46 @@ public class Results {
     }
     Ranking published = new Ranking(pact.year(), version, repo.rows(pactId, version));
     audit.record("results.published", "pact", Long.toString(pactId), null, published);
+    events.publishEvent(
+        new ResultsPublished(
+            pactId,
+            bloc.id(),
+            bloc.code(),
+            pact.year(),
+            version,
+            pact.definitionVersion(),
+            repo.publishedAt(pactId, version).orElseThrow()));
     return published;
+  }
+
+  /**
+   * What moved between two published versions; {@code to} defaults to the latest, {@code from} to
+   * the one before it.
+   */
+  @Transactional(readOnly = true)
+  public Moves moves(
+      long pactId,
+      @org.jspecify.annotations.Nullable Integer from,
+      @org.jspecify.annotations.Nullable Integer to) {
+    PactView pact = pacts.get(pactId);
+    int last = repo.lastVersion(pactId);
+    int t = to == null ? last : to;
+    int f = from == null ? t - 1 : from;
+    for (var v : new Object[][] {{"from", f}, {"to", t}}) {
+      int n = (Integer) v[1];
+      if (n < 1 || n > last) {
+        throw new org.laurel.shared.InvalidInputException(
+            (String) v[0], "error.results.noVersion", n, pact.bloc(), last);
+      }
+    }
+    return Moves.between(pactId, f, t, repo.rows(pactId, f), repo.rows(pactId, t));
+  }
+
+  /** A unit's explanation of a published version as rows of the export. */
+  @Transactional(readOnly = true)
+  List<List<@org.jspecify.annotations.Nullable Object>> exportRows(
+      long pactId, int version, String unit) {
+    return ExplanationExport.rows(explained(pactId, version, unit).explanation());
   }
 
   /** The latest published ranking of the bloc (or of the bloc with its code in {@code year}). */

@@ -32,8 +32,10 @@ class ScoringApi {
   private final Pacts pacts;
   private final Assessments assessments;
   private final Results results;
+  private final ExplanationDownloads exports;
 
-  ScoringApi(Pacts pacts, Assessments assessments, Results results) {
+  ScoringApi(Pacts pacts, Assessments assessments, Results results, ExplanationDownloads exports) {
+    this.exports = exports;
     this.pacts = pacts;
     this.assessments = assessments;
     this.results = results;
@@ -181,6 +183,40 @@ class ScoringApi {
   @Operation(summary = "The latest published ranking of the bloc in the year")
   Ranking ranking(@PathVariable long id, @RequestParam int year) {
     return results.ranking(id, year);
+  }
+
+  @GetMapping("/pacts/{id}/results/moves")
+  @Operation(
+      summary =
+          "What moved between two published versions: each unit's rank and total in both and the"
+              + " change (to: latest by default; from: the version before)")
+  Moves moves(
+      @PathVariable long id,
+      @RequestParam(required = false) @org.jspecify.annotations.Nullable Integer from,
+      @RequestParam(required = false) @org.jspecify.annotations.Nullable Integer to) {
+    return results.moves(id, from, to);
+  }
+
+  @GetMapping("/pacts/{id}/results/{version}/units/{unit}.csv")
+  @Operation(summary = "A unit's explanation as CSV (UTF-8 with byte-order mark)")
+  void explanationCsv(
+      @PathVariable long id,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    exports.write(id, version, unit, ExplanationExport.Format.CSV, res);
+  }
+
+  @GetMapping("/pacts/{id}/results/{version}/units/{unit}.xlsx")
+  @Operation(summary = "A unit's explanation as XLSX")
+  void explanationXlsx(
+      @PathVariable long id,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    exports.write(id, version, unit, ExplanationExport.Format.XLSX, res);
   }
 
   @GetMapping("/pacts/{id}/results/{version}")

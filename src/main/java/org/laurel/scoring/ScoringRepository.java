@@ -181,6 +181,28 @@ class ScoringRepository {
     }
   }
 
+  /**
+   * Locks the pact's row for a publication; false when another transaction holds it (a publication
+   * under way).
+   */
+  boolean tryLock(long pactId) {
+    try {
+      jdbc.sql("select id from pact where id = ? for update nowait")
+          .param(pactId)
+          .query(Long.class)
+          .single();
+      return true;
+    } catch (org.springframework.dao.DataAccessException e) {
+      // 55P03 lock_not_available, translated or not depending on the driver's mapping
+      if (e instanceof org.springframework.dao.PessimisticLockingFailureException
+          || e.getMostSpecificCause() instanceof java.sql.SQLException sql
+              && "55P03".equals(sql.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** DRAFT → ACTIVE; true when this call froze it. */
   boolean freeze(long pactId, Instant at) {
     return jdbc.sql(

@@ -31,10 +31,7 @@ class PactPagesTest {
   }
 
   long bloc(int year) {
-    return jdbc.sql("select id from bloc where code = 'KHOI-HUYEN' and year = ?")
-        .param(year)
-        .query(Long.class)
-        .single();
+    return DemoPact.bloc(jdbc, year);
   }
 
   String page(Cookie session, String path) throws Exception {

@@ -35,17 +35,11 @@ class PactVersionsTest {
   @Autowired JsonMapper json;
 
   long bloc(int year) {
-    return jdbc.sql("select id from bloc where code = 'KHOI-HUYEN' and year = ?")
-        .param(year)
-        .query(Long.class)
-        .single();
+    return DemoPact.bloc(jdbc, year);
   }
 
   long pact() {
-    return jdbc.sql("select id from pact where bloc_id = ?")
-        .param(bloc(2024))
-        .query(Long.class)
-        .single();
+    return DemoPact.pact(jdbc);
   }
 
   int count(String sql, Object... params) {
