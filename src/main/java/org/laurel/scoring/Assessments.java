@@ -19,6 +19,7 @@ import org.laurel.organisation.Units;
 import org.laurel.scoring.PactDefinition.Criterion;
 import org.laurel.scoring.PactDefinition.Method;
 import org.laurel.scoring.PactDefinition.Round;
+import org.laurel.scoring.ScoringCommands.Reopen;
 import org.laurel.scoring.ScoringCommands.ScoreEntry;
 import org.laurel.scoring.ScoringCommands.SheetForm;
 import org.laurel.scoring.ScoringCommands.Submit;
@@ -46,9 +47,17 @@ public class Assessments {
   private final Units units;
   private final AuditLog audit;
   private final Clock clock;
+  private final Access access;
 
   Assessments(
-      ScoringRepository repo, Pacts pacts, Blocs blocs, Units units, AuditLog audit, Clock clock) {
+      ScoringRepository repo,
+      Pacts pacts,
+      Blocs blocs,
+      Units units,
+      AuditLog audit,
+      Clock clock,
+      Access access) {
+    this.access = access;
     this.repo = repo;
     this.pacts = pacts;
     this.blocs = blocs;
@@ -100,10 +109,7 @@ public class Assessments {
       long pactId, Round round, String assessor, String assessed, @Valid Submit cmd) {
     PactView pact = pacts.get(pactId);
     Target t = target(pact, round, assessor, assessed, true);
-    SheetView before =
-        repo.sheet(pactId, round, t.assessorId(), t.assessed().id())
-            .orElseThrow(
-                () -> new NotFoundException("error.sheet.notFound", round, assessor, assessed));
+    SheetView before = existing(pactId, round, t, assessor, assessed);
     before.requireDraft();
     Set<String> given =
         before.scores().stream().map(SheetView.Entry::criterion).collect(Collectors.toSet());
@@ -113,21 +119,57 @@ public class Assessments {
       throw new InvalidInputException(
           "scores", "error.sheet.incomplete", String.join(", ", missing));
     }
-    if (repo.submitSheet(before.id(), cmd.version(), Access.current().username(), clock.instant())
-        == 0) {
+    int n =
+        repo.submitSheet(before.id(), cmd.version(), Access.current().username(), clock.instant());
+    return changed(n, pactId, round, t, before, "sheet.submitted", Map.of());
+  }
+
+  /** After a guarded status change: 409 when it changed nothing, else audited and read back. */
+  private SheetView changed(
+      int updated,
+      long pactId,
+      Round round,
+      Target t,
+      SheetView before,
+      String action,
+      Map<String, Object> extra) {
+    if (updated == 0) {
       throw ConflictException.staleVersion();
     }
     SheetView after = repo.sheet(pactId, round, t.assessorId(), t.assessed().id()).orElseThrow();
+    Map<String, Object> now = new java.util.LinkedHashMap<>(extra);
+    now.put("status", after.status());
     audit.record(
-        "sheet.submitted",
-        "sheet",
-        Long.toString(before.id()),
-        Map.of("status", before.status()),
-        Map.of("status", after.status()));
+        action, "sheet", Long.toString(before.id()), Map.of("status", before.status()), now);
     return after;
   }
 
+  /**
+   * The secretariat reopens a submitted sheet, with a reason, so that its assessor can change and
+   * submit it again; until then it no longer counts.
+   */
+  @Transactional
+  public SheetView reopen(
+      long pactId, Round round, String assessor, String assessed, @Valid Reopen cmd) {
+    access.requireSecretariat();
+    PactView pact = pacts.get(pactId);
+    Target t = target(pact, round, assessor, assessed, true);
+    SheetView before = existing(pactId, round, t, assessor, assessed);
+    before.requireSubmitted();
+    String reason = cmd.reason().trim();
+    int n =
+        repo.reopenSheet(
+            before.id(), cmd.version(), Access.current().username(), clock.instant(), reason);
+    return changed(n, pactId, round, t, before, "sheet.reopened", Map.of("reason", reason));
+  }
+
   private record Target(@Nullable Long assessorId, UnitView assessed) {}
+
+  private SheetView existing(long pactId, Round round, Target t, String assessor, String assessed) {
+    return repo.sheet(pactId, round, t.assessorId(), t.assessed().id())
+        .orElseThrow(
+            () -> new NotFoundException("error.sheet.notFound", round, assessor, assessed));
+  }
 
   /** Resolves and checks who assesses whom; {@code write} also checks the actor's right. */
   private Target target(
@@ -179,6 +221,21 @@ public class Assessments {
     return new Target(assessor.id(), assessed);
   }
 
+  /** An absolute http or https link with a host, nothing else (no javascript:, no data:). */
+  static boolean isLink(String s) {
+    if (s.length() > 500 || s.chars().anyMatch(ch -> ch <= ' ')) {
+      return false;
+    }
+    try {
+      java.net.URI u = new java.net.URI(s);
+      return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+          && u.getHost() != null
+          && s.matches("(?i)^https?://.*");
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
   private static List<Criterion> manual(PactView pact) {
     return pact.definition().criteria().stream().filter(c -> c.method() == Method.MANUAL).toList();
   }
@@ -220,12 +277,17 @@ public class Assessments {
               ScoreEngine.plain(c.maxPoints()));
         }
       }
+      String evidence = e.evidence() == null || e.evidence().isBlank() ? null : e.evidence().trim();
+      if (evidence != null && !isLink(evidence)) {
+        throw new InvalidInputException(f + ".evidence", "error.sheet.evidence", c.code());
+      }
       out.add(
           new SheetView.Entry(
               c.code(),
               e.abstain() ? null : e.points(),
               e.abstain(),
-              e.comment() == null || e.comment().isBlank() ? null : e.comment().trim()));
+              e.comment() == null || e.comment().isBlank() ? null : e.comment().trim(),
+              evidence));
     }
     return out;
   }

@@ -25,7 +25,30 @@ public record PactDefinition(
     @NotEmpty @Valid List<Band> classification,
     @NotBlank @Size(max = 40) String otherwise,
     @Nullable List<@NotBlank String> tieBreak,
-    boolean trimmedMean) {
+    boolean trimmedMean,
+    boolean normalise) {
+
+  /** A pact without per-assessor normalisation. */
+  public PactDefinition(
+      @Nullable LocalDate signedOn,
+      @Nullable String signatories,
+      List<Group> groups,
+      Weights weights,
+      List<Band> classification,
+      String otherwise,
+      @Nullable List<String> tieBreak,
+      boolean trimmedMean) {
+    this(
+        signedOn,
+        signatories,
+        groups,
+        weights,
+        classification,
+        otherwise,
+        tieBreak,
+        trimmedMean,
+        false);
+  }
 
   public static final String CODE = "^[A-Z0-9][A-Z0-9_.-]{0,39}$";
 

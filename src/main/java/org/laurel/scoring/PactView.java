@@ -1,8 +1,12 @@
 package org.laurel.scoring;
 
+import org.jspecify.annotations.Nullable;
 import org.laurel.shared.ConflictException;
 
-/** A bloc's pact as stored: DRAFT while it may be edited, ACTIVE (frozen) once assessed. */
+/**
+ * A bloc's pact as stored: DRAFT while it may be edited in place, ACTIVE (frozen) once assessed;
+ * then each change is a new version ({@code definitionVersion}) of its definition.
+ */
 public record PactView(
     long id,
     long blocId,
@@ -10,6 +14,7 @@ public record PactView(
     int year,
     Status status,
     int version,
+    int definitionVersion,
     PactDefinition definition) {
 
   public enum Status {
@@ -21,9 +26,9 @@ public record PactView(
     return status == Status.ACTIVE;
   }
 
-  /** Refuses any change of the tree once assessment has started. */
-  void requireEditable() {
-    if (frozen()) {
+  /** Once assessment has started, a change needs a reason: it makes a new version. */
+  void requireReasonOnceFrozen(@Nullable String reason) {
+    if (frozen() && (reason == null || reason.isBlank())) {
       throw new ConflictException("error.pact.frozen", bloc, Integer.toString(year));
     }
   }

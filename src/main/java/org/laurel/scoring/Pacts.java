@@ -18,11 +18,14 @@ import org.laurel.scoring.PactDefinition.Criterion;
 import org.laurel.scoring.PactDefinition.Group;
 import org.laurel.scoring.PactDefinition.Method;
 import org.laurel.scoring.PactDefinition.Step;
+import org.laurel.scoring.ScoringCommands.CopyPact;
+import org.laurel.scoring.ScoringCommands.CopySource;
 import org.laurel.scoring.ScoringCommands.NewItem;
 import org.laurel.scoring.ScoringCommands.PactChange;
 import org.laurel.shared.ConflictException;
 import org.laurel.shared.InvalidInputException;
 import org.laurel.shared.NotFoundException;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -39,6 +42,7 @@ public class Pacts {
   private final Access access;
   private final AuditLog audit;
   private final Clock clock;
+  private final tools.jackson.databind.json.JsonMapper json;
 
   Pacts(
       ScoringRepository repo,
@@ -47,7 +51,9 @@ public class Pacts {
       Summaries summaries,
       Access access,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      tools.jackson.databind.json.JsonMapper json) {
+    this.json = json;
     this.repo = repo;
     this.blocs = blocs;
     this.units = units;
@@ -78,23 +84,149 @@ public class Pacts {
       throw new ConflictException("error.pact.exists", b.code(), Integer.toString(b.year()));
     }
     check(def);
-    long id = repo.insertPact(blocId, b.year(), def);
+    long id = repo.insertPact(blocId, b.year(), def, Access.current().username());
     PactView created = get(id);
     audit.record("pact.created", "pact", Long.toString(id), null, created);
     return created;
+  }
+
+  /**
+   * A bloc's pact as a draft copy of the template or of last year's pact (same bloc code, year
+   * before): signing date and signatories are left for this year; indicator periods of last year
+   * move one year on.
+   */
+  @Transactional
+  public PactView copy(long blocId, @Valid CopyPact cmd) {
+    access.requireSecretariat();
+    BlocView b = blocs.get(blocId);
+    if (repo.pactOfBloc(blocId).isPresent()) {
+      throw new ConflictException("error.pact.exists", b.code(), Integer.toString(b.year()));
+    }
+    PactDefinition source =
+        switch (cmd.source()) {
+          case TEMPLATE -> template();
+          case LAST_YEAR -> lastYear(b).definition();
+        };
+    PactDefinition def = forNextYear(source, cmd.source() == CopySource.LAST_YEAR);
+    check(def);
+    long id = repo.insertPact(blocId, b.year(), def, Access.current().username());
+    PactView created = get(id);
+    audit.record(
+        "pact.copied", "pact", Long.toString(id), Map.of("source", cmd.source().name()), created);
+    return created;
+  }
+
+  private PactView lastYear(BlocView b) {
+    String year = Integer.toString(b.year() - 1);
+    return blocs.list(b.year() - 1).stream()
+        .filter(x -> x.code().equals(b.code()))
+        .findFirst()
+        .flatMap(x -> repo.pactOfBloc(x.id()))
+        .orElseThrow(() -> new NotFoundException("error.pact.none", b.code(), year));
+  }
+
+  /** The template: a 1,000-point district bloc pact on the catalogue's indicators. */
+  PactDefinition template() {
+    try (var in = new ClassPathResource(TEMPLATE).getInputStream()) {
+      return json.readValue(in, PactDefinition.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static final String TEMPLATE = "scoring/pact-template.json";
+
+  private static PactDefinition forNextYear(PactDefinition d, boolean shiftPeriods) {
+    List<Group> groups =
+        d.groups().stream()
+            .map(
+                g ->
+                    new Group(
+                        g.code(),
+                        g.name(),
+                        g.maxPoints(),
+                        g.criteria().stream().map(c -> shiftPeriods ? shifted(c) : c).toList()))
+            .toList();
+    return new PactDefinition(
+        null,
+        null,
+        groups,
+        d.weights(),
+        d.classification(),
+        d.otherwise(),
+        d.tieBreak(),
+        d.trimmedMean(),
+        d.normalise());
+  }
+
+  private static Criterion shifted(Criterion c) {
+    if (c.period() == null) {
+      return c;
+    }
+    int y = Integer.parseInt(c.period().substring(0, 4)) + 1;
+    return new Criterion(
+        c.code(),
+        c.name(),
+        c.maxPoints(),
+        c.method(),
+        c.indicator(),
+        c.measure(),
+        y + c.period().substring(4),
+        c.rule());
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactVersion> versions(long pactId) {
+    get(pactId);
+    return repo.pactVersions(pactId);
+  }
+
+  @Transactional(readOnly = true)
+  public PactVersion version(long pactId, int number) {
+    PactDefinition def =
+        repo.pactDefinition(pactId, number)
+            .orElseThrow(() -> new NotFoundException("error.pact.noVersion", pactId, number));
+    PactVersion v =
+        repo.pactVersions(pactId).stream()
+            .filter(x -> x.number() == number)
+            .findFirst()
+            .orElseThrow();
+    return new PactVersion(v.number(), v.createdAt(), v.createdBy(), v.reason(), def);
+  }
+
+  /** The definition a version of the pact had. */
+  PactDefinition definitionAt(long pactId, int number) {
+    return repo.pactDefinition(pactId, number)
+        .orElseThrow(() -> new NotFoundException("error.pact.noVersion", pactId, number));
   }
 
   @Transactional
   public PactView update(long blocId, @Valid PactChange cmd) {
     access.requireSecretariat();
     PactView before = ofBloc(blocId);
-    before.requireEditable();
+    before.requireReasonOnceFrozen(cmd.reason());
     check(cmd.definition());
-    if (repo.updatePact(before.id(), cmd.definition(), cmd.version()) == 0) {
+    if (!before.frozen()) {
+      if (repo.updatePact(before.id(), cmd.definition(), cmd.version()) == 0) {
+        throw ConflictException.staleVersion();
+      }
+      PactView after = get(before.id());
+      audit.record("pact.updated", "pact", Long.toString(before.id()), before, after);
+      return after;
+    }
+    String reason = cmd.reason().trim();
+    if (repo.newPactVersion(
+            before.id(), cmd.definition(), cmd.version(), Access.current().username(), reason)
+        == 0) {
       throw ConflictException.staleVersion();
     }
     PactView after = get(before.id());
-    audit.record("pact.updated", "pact", Long.toString(before.id()), before, after);
+    audit.record(
+        "pact.versioned",
+        "pact",
+        Long.toString(before.id()),
+        before,
+        Map.of("pact", after, "reason", reason));
     return after;
   }
 

@@ -40,8 +40,15 @@ class RankingPages {
   private final Blocs blocs;
   private final Figures figures;
   private final MessageSource messages;
+  private final ExplanationDownloads downloads;
 
-  RankingPages(Results results, Blocs blocs, Figures figures, MessageSource messages) {
+  RankingPages(
+      Results results,
+      Blocs blocs,
+      Figures figures,
+      MessageSource messages,
+      ExplanationDownloads downloads) {
+    this.downloads = downloads;
     this.results = results;
     this.blocs = blocs;
     this.figures = figures;
@@ -56,6 +63,19 @@ class RankingPages {
     model.addAttribute("published", latest.orElse(null));
     model.addAttribute("publishedAt", latest.map(p -> figures.time(p.publishedAt())).orElse(null));
     model.addAttribute("rows", latest.map(p -> rows(p.rows())).orElse(List.of()));
+    ResultsVersion full = latest.map(p -> results.version(p.pact().id(), p.version())).orElse(null);
+    model.addAttribute("full", full);
+    Map<String, ResultsVersion.UnitResult> byUnit = new LinkedHashMap<>();
+    if (full != null) {
+      full.rows().forEach(r -> byUnit.put(r.unit(), r));
+    }
+    model.addAttribute("byUnit", byUnit);
+    model.addAttribute(
+        "moves",
+        latest
+            .filter(p -> p.version() > 1)
+            .map(p -> results.moves(p.pact().id(), null, null))
+            .orElse(null));
     return "scoring/ranking";
   }
 
@@ -79,6 +99,26 @@ class RankingPages {
     return out;
   }
 
+  @GetMapping("/pacts/{pactId}/results/{version}/units/{unit}.csv")
+  void explanationCsv(
+      @PathVariable long pactId,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    downloads.write(pactId, version, unit, ExplanationExport.Format.CSV, res);
+  }
+
+  @GetMapping("/pacts/{pactId}/results/{version}/units/{unit}.xlsx")
+  void explanationXlsx(
+      @PathVariable long pactId,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    downloads.write(pactId, version, unit, ExplanationExport.Format.XLSX, res);
+  }
+
   @GetMapping("/pacts/{pactId}/results/{version}/units/{unit}")
   String explanation(
       @PathVariable long pactId,
@@ -87,8 +127,9 @@ class RankingPages {
       Model model) {
     Explained e = results.explained(pactId, version, unit);
     PactView pact = e.published().pact();
+    PactDefinition def = e.published().definition();
     List<GroupView> groups = new ArrayList<>();
-    for (Group g : pact.definition().groups()) {
+    for (Group g : def.groups()) {
       List<Line> lines =
           e.explanation().criteria().stream().filter(l -> l.group().equals(g.code())).toList();
       BigDecimal points = lines.stream().map(Line::points).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -97,12 +138,14 @@ class RankingPages {
     model.addAttribute("pact", pact);
     model.addAttribute("bloc", blocs.get(pact.blocId()));
     model.addAttribute("version", version);
+    model.addAttribute("pactVersion", e.published().pactVersion());
     model.addAttribute("publishedAt", figures.time(e.published().publishedAt()));
     model.addAttribute("row", rows(List.of(e.row())).get(0));
     model.addAttribute("count", e.published().rows().size());
     model.addAttribute("groups", groups);
-    model.addAttribute("tieBreak", tieBreak(pact.definition(), e.explanation().tieBreak()));
-    model.addAttribute("rules", rules(pact.definition()));
+    model.addAttribute("raw", def.normalise() ? e.explanation() : null);
+    model.addAttribute("tieBreak", tieBreak(def, e.explanation().tieBreak()));
+    model.addAttribute("rules", rules(def));
     model.addAttribute("notes", notes(e.explanation().criteria()));
     return "scoring/explanation";
   }

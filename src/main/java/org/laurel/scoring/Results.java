@@ -43,6 +43,7 @@ public class Results {
   private final AuditLog audit;
   private final Clock clock;
   private final JsonMapper json;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   Results(
       ScoringRepository repo,
@@ -52,7 +53,9 @@ public class Results {
       Access access,
       AuditLog audit,
       Clock clock,
-      JsonMapper json) {
+      JsonMapper json,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.repo = repo;
     this.json = json;
     this.pacts = pacts;
@@ -120,15 +123,24 @@ public class Results {
     return CollusionSignal.compute(repo.submittedMarks(pactId), max);
   }
 
+  /**
+   * Computes and publishes version n + 1. A publication of the same pact already under way is a
+   * conflict (409), never a second version computed from the same state nor a 500.
+   */
   @Transactional
   public Ranking publish(long pactId) {
     access.requireSecretariat();
+    pacts.get(pactId);
+    if (!repo.tryLock(pactId)) {
+      throw new org.laurel.shared.ConflictException("error.results.publishing", pactId);
+    }
     PactView pact = pacts.get(pactId);
     BlocView bloc = blocs.get(pact.blocId());
     List<Result> results = ScoreEngine.compute(inputs(pact, bloc));
     pacts.freeze(pact);
     int version = repo.lastVersion(pactId) + 1;
-    repo.insertVersion(pactId, version, clock.instant(), Access.current().username());
+    repo.insertVersion(
+        pactId, version, pact.definitionVersion(), clock.instant(), Access.current().username());
     Map<String, Long> ids = new HashMap<>();
     bloc.members().forEach(m -> ids.put(m.code(), m.id()));
     for (Result r : results) {
@@ -136,7 +148,46 @@ public class Results {
     }
     Ranking published = new Ranking(pact.year(), version, repo.rows(pactId, version));
     audit.record("results.published", "pact", Long.toString(pactId), null, published);
+    events.publishEvent(
+        new ResultsPublished(
+            pactId,
+            bloc.id(),
+            bloc.code(),
+            pact.year(),
+            version,
+            pact.definitionVersion(),
+            repo.publishedAt(pactId, version).orElseThrow()));
     return published;
+  }
+
+  /**
+   * What moved between two published versions; {@code to} defaults to the latest, {@code from} to
+   * the one before it.
+   */
+  @Transactional(readOnly = true)
+  public Moves moves(
+      long pactId,
+      @org.jspecify.annotations.Nullable Integer from,
+      @org.jspecify.annotations.Nullable Integer to) {
+    PactView pact = pacts.get(pactId);
+    int last = repo.lastVersion(pactId);
+    int t = to == null ? last : to;
+    int f = from == null ? t - 1 : from;
+    for (var v : new Object[][] {{"from", f}, {"to", t}}) {
+      int n = (Integer) v[1];
+      if (n < 1 || n > last) {
+        throw new org.laurel.shared.InvalidInputException(
+            (String) v[0], "error.results.noVersion", n, pact.bloc(), last);
+      }
+    }
+    return Moves.between(pactId, f, t, repo.rows(pactId, f), repo.rows(pactId, t));
+  }
+
+  /** A unit's explanation of a published version as rows of the export. */
+  @Transactional(readOnly = true)
+  List<List<@org.jspecify.annotations.Nullable Object>> exportRows(
+      long pactId, int version, String unit) {
+    return ExplanationExport.rows(explained(pactId, version, unit).explanation());
   }
 
   /** The latest published ranking of the bloc (or of the bloc with its code in {@code year}). */
@@ -158,8 +209,39 @@ public class Results {
         .orElseThrow(() -> new NotFoundException("error.result.notFound", pactId, version, unit));
   }
 
+  /** A published version in full: raw beside normalised results, disagreement per criterion. */
+  @Transactional(readOnly = true)
+  public ResultsVersion version(long pactId, int version) {
+    PactView pact = pacts.get(pactId);
+    Instant at =
+        repo.publishedAt(pactId, version)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "error.ranking.none", pact.bloc(), Integer.toString(pact.year())));
+    return full(pact, version, at);
+  }
+
+  private ResultsVersion full(PactView pact, int version, Instant at) {
+    int pactVersion = repo.pactVersionOf(pact.id(), version);
+    PactDefinition def = pacts.definitionAt(pact.id(), pactVersion);
+    List<String> manual =
+        def.criteria().stream()
+            .filter(c -> c.method() == Method.MANUAL)
+            .map(Criterion::code)
+            .toList();
+    List<ResultsVersion.UnitResult> rows = repo.versionRows(pact.id(), version);
+    return new ResultsVersion(pact.id(), version, pactVersion, at, def.normalise(), manual, rows);
+  }
+
   /** A published version of a pact's results, as the ranking page shows it. */
-  record Published(PactView pact, int version, Instant publishedAt, List<Ranking.Row> rows) {}
+  record Published(
+      PactView pact,
+      int version,
+      Instant publishedAt,
+      List<Ranking.Row> rows,
+      int pactVersion,
+      PactDefinition definition) {}
 
   /** One unit's row of a published version with its explanation. */
   record Explained(Published published, Ranking.Row row, ScoreEngine.Explanation explanation) {}
@@ -200,7 +282,14 @@ public class Results {
                 () ->
                     new NotFoundException(
                         "error.ranking.none", pact.bloc(), Integer.toString(pact.year())));
-    return new Published(pact, version, at, repo.rows(pact.id(), version));
+    int pactVersion = repo.pactVersionOf(pact.id(), version);
+    return new Published(
+        pact,
+        version,
+        at,
+        repo.rows(pact.id(), version),
+        pactVersion,
+        pacts.definitionAt(pact.id(), pactVersion));
   }
 
   /** Everything the engine needs, read once. */

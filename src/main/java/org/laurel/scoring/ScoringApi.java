@@ -7,8 +7,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.laurel.scoring.PactDefinition.Round;
+import org.laurel.scoring.ScoringCommands.CopyPact;
 import org.laurel.scoring.ScoringCommands.NewItem;
 import org.laurel.scoring.ScoringCommands.PactChange;
+import org.laurel.scoring.ScoringCommands.Reopen;
 import org.laurel.scoring.ScoringCommands.SheetForm;
 import org.laurel.scoring.ScoringCommands.Submit;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +32,10 @@ class ScoringApi {
   private final Pacts pacts;
   private final Assessments assessments;
   private final Results results;
+  private final ExplanationDownloads exports;
 
-  ScoringApi(Pacts pacts, Assessments assessments, Results results) {
+  ScoringApi(Pacts pacts, Assessments assessments, Results results, ExplanationDownloads exports) {
+    this.exports = exports;
     this.pacts = pacts;
     this.assessments = assessments;
     this.results = results;
@@ -52,9 +56,34 @@ class ScoringApi {
   }
 
   @PutMapping("/blocs/{id}/pact")
-  @Operation(summary = "Replace a draft pact's definition; refused once assessment started")
+  @Operation(
+      summary =
+          "Replace a draft pact's definition; once assessment started, a change needs a reason"
+              + " and makes a new, audited version (published results keep theirs)")
   PactView updatePact(@PathVariable long id, @Valid @RequestBody PactChange cmd) {
     return pacts.update(id, cmd);
+  }
+
+  @PostMapping("/blocs/{id}/pact/copy")
+  @Operation(
+      summary =
+          "Start the bloc's pact as a draft copy of the template (source TEMPLATE) or of last"
+              + " year's pact of the bloc with the same code (LAST_YEAR), then edit it (secretariat)")
+  ResponseEntity<PactView> copyPact(@PathVariable long id, @Valid @RequestBody CopyPact cmd) {
+    PactView p = pacts.copy(id, cmd);
+    return ResponseEntity.created(URI.create("/api/v1/blocs/" + id + "/pact")).body(p);
+  }
+
+  @GetMapping("/pacts/{id}/versions")
+  @Operation(summary = "The versions of the pact's definition: who made each, when and why")
+  List<PactVersion> pactVersions(@PathVariable long id) {
+    return pacts.versions(id);
+  }
+
+  @GetMapping("/pacts/{id}/versions/{number}")
+  @Operation(summary = "One version of the pact's definition")
+  PactVersion pactVersion(@PathVariable long id, @PathVariable int number) {
+    return pacts.version(id, number);
   }
 
   @PostMapping("/pacts/{id}/items")
@@ -130,6 +159,20 @@ class ScoringApi {
     return assessments.submit(id, round, assessor, assessed, cmd);
   }
 
+  @PostMapping("/pacts/{id}/sheets/{round}/{assessor}/{assessed}/reopen")
+  @Operation(
+      summary =
+          "Reopen a submitted sheet with a reason (secretariat), so that its assessor can change"
+              + " and submit it again")
+  SheetView reopenSheet(
+      @PathVariable long id,
+      @PathVariable Round round,
+      @PathVariable String assessor,
+      @PathVariable String assessed,
+      @Valid @RequestBody Reopen cmd) {
+    return assessments.reopen(id, round, assessor, assessed, cmd);
+  }
+
   @PostMapping("/pacts/{id}/results")
   @Operation(summary = "Compute and publish the results as a new immutable version (secretariat)")
   Ranking publish(@PathVariable long id) {
@@ -140,6 +183,50 @@ class ScoringApi {
   @Operation(summary = "The latest published ranking of the bloc in the year")
   Ranking ranking(@PathVariable long id, @RequestParam int year) {
     return results.ranking(id, year);
+  }
+
+  @GetMapping("/pacts/{id}/results/moves")
+  @Operation(
+      summary =
+          "What moved between two published versions: each unit's rank and total in both and the"
+              + " change (to: latest by default; from: the version before)")
+  Moves moves(
+      @PathVariable long id,
+      @RequestParam(required = false) @org.jspecify.annotations.Nullable Integer from,
+      @RequestParam(required = false) @org.jspecify.annotations.Nullable Integer to) {
+    return results.moves(id, from, to);
+  }
+
+  @GetMapping("/pacts/{id}/results/{version}/units/{unit}.csv")
+  @Operation(summary = "A unit's explanation as CSV (UTF-8 with byte-order mark)")
+  void explanationCsv(
+      @PathVariable long id,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    exports.write(id, version, unit, ExplanationExport.Format.CSV, res);
+  }
+
+  @GetMapping("/pacts/{id}/results/{version}/units/{unit}.xlsx")
+  @Operation(summary = "A unit's explanation as XLSX")
+  void explanationXlsx(
+      @PathVariable long id,
+      @PathVariable int version,
+      @PathVariable String unit,
+      jakarta.servlet.http.HttpServletResponse res)
+      throws java.io.IOException {
+    exports.write(id, version, unit, ExplanationExport.Format.XLSX, res);
+  }
+
+  @GetMapping("/pacts/{id}/results/{version}")
+  @Operation(
+      summary =
+          "A published version in full: each unit's total and rank beside its raw total and raw"
+              + " rank (without per-assessor normalisation), and the assessors' disagreement"
+              + " (standard deviation of the scores) per criterion")
+  ResultsVersion resultsVersion(@PathVariable long id, @PathVariable int version) {
+    return results.version(id, version);
   }
 
   @GetMapping("/pacts/{id}/results/{version}/units/{unit}")

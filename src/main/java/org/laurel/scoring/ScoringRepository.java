@@ -48,10 +48,11 @@ class ScoringRepository {
         rs.getInt("year"),
         PactView.Status.valueOf(rs.getString("status")),
         rs.getInt("version"),
+        rs.getInt("definition_version"),
         json.readValue(rs.getString("definition"), PactDefinition.class));
   }
 
-  long insertPact(long blocId, int year, PactDefinition def) {
+  long insertPact(long blocId, int year, PactDefinition def, String by) {
     long id =
         jdbc.sql(
                 """
@@ -61,6 +62,12 @@ class ScoringRepository {
             .query(Long.class)
             .single();
     writeCriteria(id, def);
+    jdbc.sql(
+            """
+            insert into pact_version(pact_id, number, definition, created_by)
+            values (?, 1, cast(? as jsonb), ?)""")
+        .params(id, json.writeValueAsString(def), by)
+        .update();
     return id;
   }
 
@@ -78,8 +85,87 @@ class ScoringRepository {
     if (n > 0) {
       jdbc.sql("delete from pact_criterion where pact_id = ?").param(id).update();
       writeCriteria(id, def);
+      jdbc.sql(
+              """
+              update pact_version set definition = cast(? as jsonb)
+              where pact_id = ? and number = 1""")
+          .params(json.writeValueAsString(def), id)
+          .update();
     }
     return n;
+  }
+
+  /**
+   * A frozen pact's new definition as version n + 1; 0 when the version is stale. Criteria that the
+   * new version drops stay listed (old sheets refer to them) but no longer count.
+   */
+  int newPactVersion(long id, PactDefinition def, int version, String by, String reason) {
+    String doc = json.writeValueAsString(def);
+    int n =
+        jdbc.sql(
+                """
+                update pact set definition = cast(? as jsonb), version = version + 1,
+                                definition_version = definition_version + 1
+                where id = ? and version = ? and status = 'ACTIVE'""")
+            .params(doc, id, version)
+            .update();
+    if (n == 0) {
+      return 0;
+    }
+    jdbc.sql(
+            """
+            insert into pact_version(pact_id, number, definition, created_by, reason)
+            select id, definition_version, cast(? as jsonb), ?, ? from pact where id = ?""")
+        .params(doc, by, reason, id)
+        .update();
+    for (Group g : def.groups()) {
+      for (Criterion c : g.criteria()) {
+        jdbc.sql(
+                """
+                insert into pact_criterion(pact_id, code, group_code, method, max_points)
+                values (?, ?, ?, ?, ?)
+                on conflict (pact_id, code) do update
+                set group_code = excluded.group_code, method = excluded.method,
+                    max_points = excluded.max_points""")
+            .params(id, c.code(), g.code(), c.method().name(), c.maxPoints())
+            .update();
+      }
+    }
+    return n;
+  }
+
+  List<PactVersion> pactVersions(long pactId) {
+    return jdbc.sql(
+            """
+            select number, created_at, created_by, reason from pact_version
+            where pact_id = ? order by number""")
+        .param(pactId)
+        .query(
+            (rs, n) ->
+                new PactVersion(
+                    rs.getInt(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    null))
+        .list();
+  }
+
+  Optional<PactDefinition> pactDefinition(long pactId, int number) {
+    return jdbc.sql("select definition from pact_version where pact_id = ? and number = ?")
+        .params(pactId, number)
+        .query(String.class)
+        .optional()
+        .map(d -> json.readValue(d, PactDefinition.class));
+  }
+
+  /** The pact version a published result version was computed under. */
+  int pactVersionOf(long pactId, int resultVersion) {
+    return jdbc.sql("select pact_version from result_version where pact_id = ? and version = ?")
+        .params(pactId, resultVersion)
+        .query(Integer.class)
+        .optional()
+        .orElse(1);
   }
 
   private void writeCriteria(long pactId, PactDefinition def) {
@@ -92,6 +178,28 @@ class ScoringRepository {
             .params(pactId, c.code(), g.code(), c.method().name(), c.maxPoints())
             .update();
       }
+    }
+  }
+
+  /**
+   * Locks the pact's row for a publication; false when another transaction holds it (a publication
+   * under way).
+   */
+  boolean tryLock(long pactId) {
+    try {
+      jdbc.sql("select id from pact where id = ? for update nowait")
+          .param(pactId)
+          .query(Long.class)
+          .single();
+      return true;
+    } catch (org.springframework.dao.DataAccessException e) {
+      // 55P03 lock_not_available, translated or not depending on the driver's mapping
+      if (e instanceof org.springframework.dao.PessimisticLockingFailureException
+          || e.getMostSpecificCause() instanceof java.sql.SQLException sql
+              && "55P03".equals(sql.getSQLState())) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -140,6 +248,7 @@ class ScoringRepository {
 
   private SheetView mapSheet(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     Timestamp at = rs.getTimestamp("submitted_at");
+    Timestamp reopened = rs.getTimestamp("reopened_at");
     return new SheetView(
         rs.getLong("id"),
         rs.getLong("pact_id"),
@@ -150,13 +259,18 @@ class ScoringRepository {
         at == null ? null : at.toInstant(),
         rs.getString("submitted_by"),
         rs.getInt("version"),
-        List.of());
+        List.of(),
+        reopened == null ? null : reopened.toInstant(),
+        rs.getString("reopened_by"),
+        rs.getString("reopen_reason"));
   }
 
   private SheetView withScores(SheetView s) {
     List<SheetView.Entry> scores =
         jdbc.sql(
-                "select criterion, points, comment from sheet_score where sheet_id = ? order by criterion")
+                """
+                select criterion, points, comment, evidence from sheet_score
+                where sheet_id = ? order by criterion""")
             .param(s.id())
             .query(
                 (rs, n) ->
@@ -164,7 +278,8 @@ class ScoringRepository {
                         rs.getString(1),
                         rs.getBigDecimal(2),
                         rs.getBigDecimal(2) == null,
-                        rs.getString(3)))
+                        rs.getString(3),
+                        rs.getString(4)))
             .list();
     return new SheetView(
         s.id(),
@@ -176,7 +291,10 @@ class ScoringRepository {
         s.submittedAt(),
         s.submittedBy(),
         s.version(),
-        scores);
+        scores,
+        s.reopenedAt(),
+        s.reopenedBy(),
+        s.reopenReason());
   }
 
   long insertSheet(long pactId, Round round, @Nullable Long assessorUnitId, long assessedUnitId) {
@@ -201,8 +319,10 @@ class ScoringRepository {
     jdbc.sql("delete from sheet_score where sheet_id = ?").param(sheetId).update();
     for (SheetView.Entry e : scores) {
       jdbc.sql(
-              "insert into sheet_score(sheet_id, pact_id, criterion, points, comment) values (?, ?, ?, ?, ?)")
-          .params(sheetId, pactId, e.criterion(), e.points(), e.comment())
+              """
+              insert into sheet_score(sheet_id, pact_id, criterion, points, comment, evidence)
+              values (?, ?, ?, ?, ?, ?)""")
+          .params(sheetId, pactId, e.criterion(), e.points(), e.comment(), e.evidence())
           .update();
     }
   }
@@ -217,11 +337,24 @@ class ScoringRepository {
         .update();
   }
 
+  /** SUBMITTED → DRAFT with who and why; 0 when stale or not submitted. */
+  int reopenSheet(long id, int version, String by, Instant at, String reason) {
+    return jdbc.sql(
+            """
+            update sheet set status = 'DRAFT', submitted_at = null, submitted_by = null,
+                             reopened_at = ?, reopened_by = ?, reopen_reason = ?,
+                             version = version + 1
+            where id = ? and version = ? and status = 'SUBMITTED'""")
+        .params(Timestamp.from(at), by, reason, id, version)
+        .update();
+  }
+
   /** The scores of the submitted sheets, as the engine takes them. */
   List<Mark> submittedMarks(long pactId) {
     return jdbc.sql(
             """
-            select s.round, coalesce(a.code, 'COUNCIL'), u.code, sc.criterion, sc.points, sc.comment
+            select s.round, coalesce(a.code, 'COUNCIL'), u.code, sc.criterion, sc.points, sc.comment,
+                   sc.evidence
             from sheet s join sheet_score sc on sc.sheet_id = s.id
             left join unit a on a.id = s.assessor_unit_id join unit u on u.id = s.assessed_unit_id
             where s.pact_id = ? and s.status = 'SUBMITTED'""")
@@ -234,7 +367,8 @@ class ScoringRepository {
                     rs.getString(3),
                     rs.getString(4),
                     rs.getBigDecimal(5),
-                    rs.getString(6)))
+                    rs.getString(6),
+                    rs.getString(7)))
         .list();
   }
 
@@ -280,10 +414,12 @@ class ScoringRepository {
         .map(Timestamp::toInstant);
   }
 
-  void insertVersion(long pactId, int version, Instant at, String by) {
+  void insertVersion(long pactId, int version, int pactVersion, Instant at, String by) {
     jdbc.sql(
-            "insert into result_version(pact_id, version, published_at, published_by) values (?, ?, ?, ?)")
-        .params(pactId, version, Timestamp.from(at), by)
+            """
+            insert into result_version(pact_id, version, pact_version, published_at, published_by)
+            values (?, ?, ?, ?, ?)""")
+        .params(pactId, version, pactVersion, Timestamp.from(at), by)
         .update();
   }
 
@@ -291,8 +427,8 @@ class ScoringRepository {
     jdbc.sql(
             """
             insert into result_row(pact_id, version, unit_id, unit_code, unit_name, total, rank,
-                                   classification, explanation)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                                   classification, explanation, raw_total, raw_rank)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
         .params(
             pactId,
             version,
@@ -302,7 +438,9 @@ class ScoringRepository {
             r.total(),
             r.rank(),
             r.classification(),
-            json.writeValueAsString(r.explanation()))
+            json.writeValueAsString(r.explanation()),
+            r.rawTotal(),
+            r.rawRank())
         .update();
   }
 
@@ -357,6 +495,38 @@ class ScoringRepository {
                     rs.getInt(4),
                     rs.getString(5)))
         .list();
+  }
+
+  /** A published version's rows with the raw result and each unit's explanation. */
+  List<ResultsVersion.UnitResult> versionRows(long pactId, int version) {
+    return jdbc.sql(
+            """
+            select unit_code, unit_name, total, rank, classification, raw_total, raw_rank, explanation
+            from result_row where pact_id = ? and version = ? order by rank, unit_code""")
+        .params(pactId, version)
+        .query(
+            (rs, n) ->
+                new ResultsVersion.UnitResult(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBigDecimal(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    rs.getBigDecimal(6),
+                    rs.getInt(7),
+                    spread(json.readValue(rs.getString(8), ScoreEngine.Explanation.class))))
+        .list();
+  }
+
+  /** The disagreement per criterion, from a stored explanation. */
+  private static java.util.Map<String, BigDecimal> spread(ScoreEngine.Explanation e) {
+    java.util.Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+    for (ScoreEngine.Line l : e.criteria()) {
+      if (l.spread() != null) {
+        out.put(l.criterion(), l.spread());
+      }
+    }
+    return out;
   }
 
   Optional<JsonNode> explanation(long pactId, int version, String unitCode) {

@@ -18,7 +18,10 @@ public record SheetView(
     @Nullable Instant submittedAt,
     @Nullable String submittedBy,
     int version,
-    List<Entry> scores) {
+    List<Entry> scores,
+    @Nullable Instant reopenedAt,
+    @Nullable String reopenedBy,
+    @Nullable String reopenReason) {
 
   public enum Status {
     DRAFT,
@@ -27,9 +30,19 @@ public record SheetView(
 
   /** A score; null points with {@code abstain} is an explicit abstention. */
   public record Entry(
-      String criterion, @Nullable BigDecimal points, boolean abstain, @Nullable String comment) {}
+      String criterion,
+      @Nullable BigDecimal points,
+      boolean abstain,
+      @Nullable String comment,
+      @Nullable String evidence) {}
 
-  /** A submitted sheet never changes (a reopen would be a separate, audited step). */
+  /** A submitted sheet does not change until the secretariat reopens it. */
+  void requireSubmitted() {
+    if (status != Status.SUBMITTED) {
+      throw new ConflictException("error.sheet.notSubmitted", round, assessor, assessed);
+    }
+  }
+
   void requireDraft() {
     if (status == Status.SUBMITTED) {
       throw new ConflictException("error.sheet.submitted", round, assessor, assessed);

@@ -310,6 +310,24 @@ class UiWriteAccessMatrixTest {
                       .param("kind", "value"),
               OWN_UNIT_DATA,
               redirectWithFlash("/imports")),
+          // ---- scoring, round 4: pact copies and edits, sheets
+          new Row(
+              "POST /blocs/{id}/pact/copy",
+              "POST /api/v1/blocs/{id}/pact/copy",
+              (w, s, c) -> post("/blocs/" + w.bloc(s) + "/pact/copy").param("source", "TEMPLATE"),
+              SECRETARIAT,
+              redirectWithFlash("/blocs/")),
+          new Row(
+              "POST /blocs/{id}/pact/edit",
+              "PUT /api/v1/blocs/{id}/pact",
+              (w, s, c) ->
+                  post("/blocs/" + ScoringFixtures.draftBloc + "/pact/edit")
+                      .param("version", version(c, "pact:" + ScoringFixtures.draftBloc))
+                      .param("reason", "")
+                      .param("definition", ScoringFixtures.SMALL_PACT),
+              SECRETARIAT,
+              redirectWithFlash("/blocs/")),
+          // ---- end of scoring, round 4
           new Row(
               "POST /account/tokens",
               "POST /api/v1/tokens",
@@ -374,6 +392,8 @@ class UiWriteAccessMatrixTest {
   @Autowired org.laurel.bloc.Councils councils;
   @Autowired Users users;
   @Autowired PlatformTransactionManager txManager;
+  @Autowired org.laurel.scoring.Pacts pacts;
+  @Autowired org.laurel.scoring.Assessments assessments;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -387,6 +407,7 @@ class UiWriteAccessMatrixTest {
         new MatrixWorld(units, people, blocs, councils, users, new TransactionTemplate(txManager))
             .get();
     MovementMatrix.ensure(context, txManager);
+    ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
   }
 
   static Stream<Arguments> cells() {
@@ -575,6 +596,7 @@ class UiWriteAccessMatrixTest {
           case "member" -> "select version from council_member where id = cast(? as bigint)";
           case "user" -> "select version from app_user where username = ?";
           case "report" -> null;
+          case "pact" -> "select version from pact where bloc_id = cast(? as bigint)";
           default -> throw new IllegalArgumentException(key);
         };
     if (sql == null) {

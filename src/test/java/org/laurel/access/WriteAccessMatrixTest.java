@@ -412,6 +412,25 @@ class WriteAccessMatrixTest {
                       "/api/v1/pacts/" + ScoringFixtures.scorePact + "/results",
                       null),
               SECRETARIAT),
+          // ---- scoring, round 4: pact versions and copies, sheet reopening
+          new Endpoint(
+              "POST /api/v1/blocs/{id}/pact/copy",
+              (w, s, c) ->
+                  post("/api/v1/blocs/" + w.bloc(s) + "/pact/copy", "{\"source\":\"TEMPLATE\"}"),
+              SECRETARIAT),
+          new Endpoint(
+              "POST /api/v1/pacts/{id}/sheets/{round}/{assessor}/{assessed}/reopen",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/pacts/%d/sheets/CROSS/%s/%s/reopen"
+                          .formatted(
+                              ScoringFixtures.scorePact,
+                              w.unit(s),
+                              w.unit(s == Scope.OWN ? Scope.FOREIGN : Scope.OWN)),
+                      "{\"version\":%d,\"reason\":\"Chấm nhầm\"}"
+                          .formatted(c.version().apply("submitted:" + w.unit(s)))),
+              SECRETARIAT),
+          // ---- end of scoring, round 4
           new Endpoint(
               "POST /api/v1/tokens",
               (w, s, c) -> post("/api/v1/tokens", "{\"name\":\"script\",\"validDays\":30}"),
@@ -582,6 +601,13 @@ class WriteAccessMatrixTest {
               "select s.version from sheet s join unit a on a.id = s.assessor_unit_id"
                   + " join pact p on p.id = s.pact_id join bloc b on b.id = p.bloc_id"
                   + " where b.code = 'MXB-SCORE' and s.round = 'CROSS' and a.code = ?";
+          // the fixture's draft cross sheet of the unit, submitted inside the cell's transaction
+          case "submitted" ->
+              "update sheet s set status = 'SUBMITTED', submitted_at = now(),"
+                  + " submitted_by = 'matrix', version = s.version + 1"
+                  + " from unit a, pact p, bloc b where a.id = s.assessor_unit_id"
+                  + " and p.id = s.pact_id and b.id = p.bloc_id and b.code = 'MXB-SCORE'"
+                  + " and s.round = 'CROSS' and a.code = ? returning s.version";
           default -> throw new IllegalArgumentException(key);
         };
     return jdbc.sql(sql).param(kv[1]).query(Integer.class).single();

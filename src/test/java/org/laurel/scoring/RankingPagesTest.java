@@ -105,6 +105,17 @@ class RankingPagesTest {
   }
 
   @Test
+  void rankingShowsTheDisagreementOfTheAssessorsPerUnitAndCriterion() throws Exception {
+    String html = page("/blocs/" + bloc2024() + "/ranking?lang=en", 200);
+    assertThat(html).contains("id=\"disagreement\"").contains("Disagreement between assessors");
+    String table = html.substring(html.indexOf("class=\"disagreement\""));
+    table = table.substring(0, table.indexOf("</table>"));
+    assertThat(all(table, "<tr data-unit=\"([A-Z0-9.]+)\"")).hasSize(12);
+    // the demo pact does not normalise: no raw columns
+    assertThat(html).doesNotContain("Raw total");
+  }
+
+  @Test
   void chartDataHasTheTotalsBestFirst() throws Exception {
     String body = page("/blocs/" + bloc2024() + "/ranking/chart", 200);
     JsonNode d = json.readTree(body);

@@ -25,6 +25,7 @@ import org.laurel.scoring.PactDefinition.Weights;
 import org.laurel.scoring.ScoreEngine.Figures;
 import org.laurel.scoring.ScoreEngine.Inputs;
 import org.laurel.scoring.ScoreEngine.Item;
+import org.laurel.scoring.ScoreEngine.Line;
 import org.laurel.scoring.ScoreEngine.Mark;
 import org.laurel.scoring.ScoreEngine.Result;
 import org.laurel.scoring.ScoreEngine.UnitIn;
@@ -238,6 +239,126 @@ class ScoreEngineTest {
       Result none = run(false, List.of()).get(0);
       assertThat(none.total()).isEqualByComparingTo("0");
       assertThat(none.explanation().criteria().get(0).note()).isEqualTo("no submitted scores");
+    }
+  }
+
+  /**
+   * Per-assessor z-score normalisation, by hand. Cross round only, criterion M (max 10). X scored
+   * A..E 1, 2, 3, 4, 5 (mean 3, sd √2); Y scored B..F 6, 7, 8, 9, 10 (mean 8, sd √2). All ten
+   * scores: mean 5.5, sd √8.25. So a score becomes 5.5 + √8.25 / √2 × (x − mA) = 5.5 + 2.031010 ×
+   * (x − mA): X's 1..5 → 1.44, 3.47, 5.50, 7.53, 9.56; Y's 6..10 the same.
+   */
+  @Nested
+  class Normalisation {
+
+    static Mark cross(String assessor, String unit, String points) {
+      return new Mark(Round.CROSS, assessor, unit, "M", d(points), null);
+    }
+
+    static PactDefinition normalising() {
+      PactDefinition p = pact(false, List.of(), manual("M", "10"));
+      return new PactDefinition(
+          null,
+          null,
+          p.groups(),
+          p.weights(),
+          p.classification(),
+          p.otherwise(),
+          List.of(),
+          false,
+          true);
+    }
+
+    /** The assessor's scores of consecutive units from {@code first} on. */
+    static List<Mark> scores(String assessor, char first, int... points) {
+      List<Mark> out = new ArrayList<>();
+      for (int i = 0; i < points.length; i++) {
+        out.add(cross(assessor, Character.toString(first + i), Integer.toString(points[i])));
+      }
+      return out;
+    }
+
+    static final List<Mark> MARKS = new ArrayList<>();
+
+    static {
+      MARKS.addAll(scores("X", 'A', 1, 2, 3, 4, 5));
+      MARKS.addAll(scores("Y", 'B', 6, 7, 8, 9, 10));
+    }
+
+    static Map<String, Result> run(PactDefinition p, List<Mark> marks) {
+      List<UnitIn> units =
+          List.of("A", "B", "C", "D", "E", "F").stream().map(u -> new UnitIn(u, u)).toList();
+      return ScoreEngine.compute(new Inputs(p, 2024, units, Map.of(), marks, List.of())).stream()
+          .collect(Collectors.toMap(Result::unit, r -> r));
+    }
+
+    @Test
+    void scoresOfAssessorsWithFiveUnitsAreMappedOntoThePool() {
+      Map<Mark, BigDecimal> n = ScoreEngine.normalise(normalising(), MARKS);
+      List<String> expected =
+          List.of("1.44", "3.47", "5.50", "7.53", "9.56", "1.44", "3.47", "5.50", "7.53", "9.56");
+      for (int i = 0; i < MARKS.size(); i++) {
+        assertThat(n.get(MARKS.get(i))).as("mark %d", i).isEqualByComparingTo(expected.get(i));
+      }
+    }
+
+    @Test
+    void totalsUseTheNormalisedMeansAndKeepTheRawOnesBeside() {
+      Map<String, Result> r = run(normalising(), MARKS);
+      // B: (3.47 + 1.44) / 2 = 2.455 → 2.46; raw (2 + 6) / 2 = 4
+      assertThat(r.get("B").total()).isEqualByComparingTo("2.46");
+      assertThat(r.get("B").rawTotal()).isEqualByComparingTo("4.00");
+      // C: (5.50 + 3.47) / 2 = 4.485 → 4.49; D: (7.53 + 5.50) / 2 = 6.515 → 6.52
+      assertThat(r.get("C").total()).isEqualByComparingTo("4.49");
+      assertThat(r.get("D").total()).isEqualByComparingTo("6.52");
+      // A: only X, 1.44 (raw 1); F: only Y, 9.56 (raw 10)
+      assertThat(r.get("A").total()).isEqualByComparingTo("1.44");
+      assertThat(r.get("F").total()).isEqualByComparingTo("9.56");
+      assertThat(r.get("F").rawTotal()).isEqualByComparingTo("10.00");
+      assertThat(r.get("F").rank()).isEqualTo(1);
+      assertThat(r.get("F").rawRank()).isEqualTo(1);
+      Line b = r.get("B").explanation().criteria().get(0);
+      assertThat(b.rawPoints()).isEqualByComparingTo("4.00");
+      var crossB = b.rounds().get(1);
+      assertThat(crossB.mean()).isEqualByComparingTo("2.46");
+      assertThat(crossB.rawMean()).isEqualByComparingTo("4.00");
+      assertThat(crossB.scores())
+          .extracting(ScoreEngine.Score::normalised)
+          .usingElementComparator(BigDecimal::compareTo)
+          .containsExactly(d("3.47"), d("1.44"));
+    }
+
+    @Test
+    void anAssessorWithFourUnitsOrNoSpreadCountsRaw() {
+      // X without E: four units; Y all 8: no spread
+      List<Mark> marks = new ArrayList<>(scores("X", 'A', 1, 2, 3, 4));
+      marks.addAll(scores("Y", 'B', 8, 8, 8, 8, 8));
+      assertThat(ScoreEngine.normalise(normalising(), marks)).isEmpty();
+      Map<String, Result> r = run(normalising(), marks);
+      assertThat(r.get("B").total()).isEqualByComparingTo("5.00");
+      assertThat(r.get("B").total()).isEqualByComparingTo(r.get("B").rawTotal());
+    }
+
+    @Test
+    void withoutTheOptionScoresCountRawAndTheRawResultIsTheResult() {
+      Map<String, Result> r = run(pact(false, List.of(), manual("M", "10")), MARKS);
+      assertThat(r.get("B").total()).isEqualByComparingTo("4.00");
+      r.values()
+          .forEach(
+              x -> {
+                assertThat(x.rawTotal()).isEqualByComparingTo(x.total());
+                assertThat(x.rawRank()).isEqualTo(x.rank());
+              });
+    }
+
+    @Test
+    void theSpreadIsThePopulationStandardDeviationOfTheRawScores() {
+      Map<String, Result> r = run(normalising(), MARKS);
+      // B: 2 and 6 → sd 2; A: one score → none
+      assertThat(r.get("B").explanation().criteria().get(0).spread()).isEqualByComparingTo("2.00");
+      assertThat(r.get("A").explanation().criteria().get(0).spread()).isNull();
+      // 1, 2, 4: mean 7/3, variance (16/9 + 1/9 + 25/9) / 3 = 14/9, sd 1.2472 → 1.25
+      assertThat(ScoreEngine.spread(List.of(d("1"), d("2"), d("4")))).isEqualByComparingTo("1.25");
     }
   }
 

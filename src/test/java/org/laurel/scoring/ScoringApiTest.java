@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's published ranking, the contract's shape, and bad inputs refused with nothing changed.
@@ -28,6 +30,7 @@ class ScoringApiTest {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired JsonMapper json;
 
   long bloc() {
     return jdbc.sql("select id from bloc where code = 'KHOI-HUYEN' and year = 2024")
@@ -95,6 +98,30 @@ class ScoringApiTest {
         .andExpect(jsonPath("$.criteria[0].indicator.rule").value(containsString("linear")))
         .andExpect(jsonPath("$.criteria[2].rounds[1].scores", hasSize(11)))
         .andExpect(jsonPath("$.criteria[9].items[0].reason").value(containsString("Cờ thi đua")));
+  }
+
+  @Test
+  void aVersionShowsTheRawResultBesideAndTheDisagreementPerCriterion() throws Exception {
+    String body =
+        mvc.perform(get("/api/v1/pacts/" + pact() + "/results/1").with(httpBasic("viewer", "demo")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.version").value(1))
+            .andExpect(jsonPath("$.normalised").value(false))
+            .andExpect(jsonPath("$.rows", hasSize(12)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    JsonNode v = json.readTree(body);
+    assertThat(v.get("criteria").size()).isPositive();
+    String manual = v.get("criteria").get(0).asString();
+    for (JsonNode r : v.get("rows")) {
+      // the demo pact does not normalise: the raw result is the result
+      assertThat(r.get("rawTotal").decimalValue())
+          .isEqualByComparingTo(r.get("total").decimalValue());
+      assertThat(r.get("rawRank").asInt()).isEqualTo(r.get("rank").asInt());
+      // twelve assessors' scores of every manual criterion differ somewhere in the demo
+      assertThat(r.get("spread").has(manual)).as(r.get("unit").asString()).isTrue();
+    }
   }
 
   @Test

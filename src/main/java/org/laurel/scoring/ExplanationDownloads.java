@@ -1,0 +1,45 @@
+package org.laurel.scoring;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Sends a unit's explanation as a file, for the API and the web UI alike. */
+@Component
+class ExplanationDownloads {
+
+  private final Results results;
+  private final MessageSource messages;
+
+  ExplanationDownloads(Results results, MessageSource messages) {
+    this.results = results;
+    this.messages = messages;
+  }
+
+  void write(
+      long pactId,
+      int version,
+      String unit,
+      ExplanationExport.Format format,
+      HttpServletResponse res)
+      throws IOException {
+    var rows = results.exportRows(pactId, version, unit);
+    List<String> header =
+        ExplanationExport.COLUMNS.stream()
+            .map(k -> messages.getMessage(k, null, k, LocaleContextHolder.getLocale()))
+            .toList();
+    String name =
+        "explanation-%d-v%d-%s.%s"
+            .formatted(
+                pactId,
+                version,
+                unit.replaceAll("[^A-Za-z0-9._-]", "_"),
+                format.name().toLowerCase(java.util.Locale.ROOT));
+    res.setContentType(format.contentType);
+    res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    ExplanationExport.write(format, header, rows, res.getOutputStream());
+  }
+}

@@ -1,0 +1,208 @@
+package org.laurel.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.laurel.support.LaurelTest;
+import org.laurel.support.UiLogin;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What moved between published versions, the ResultsPublished event, explanation exports. */
+@LaurelTest
+@Transactional
+@RecordApplicationEvents
+class ResultsVersionsTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired JsonMapper json;
+  @Autowired ApplicationEvents events;
+
+  long bloc() {
+    return DemoPact.bloc(jdbc, 2024);
+  }
+
+  long pact() {
+    return DemoPact.pact(jdbc);
+  }
+
+  /** A penalty of 60 points (capped at the criterion's 20) for each unit, then version 2. */
+  void penaliseAndRepublish(String... units) throws Exception {
+    for (String unit : units) {
+      mvc.perform(
+              post("/api/v1/pacts/" + pact() + "/items")
+                  .with(httpBasic("secretariat", "demo"))
+                  .contentType("application/json")
+                  .content(
+                      """
+                      {"unit":"%s","criterion":"TDKT.TRU","points":60,
+                       "reason":"Vi phạm phát hiện qua thanh tra"}"""
+                          .formatted(unit)))
+          .andExpect(status().isOk());
+    }
+    mvc.perform(post("/api/v1/pacts/" + pact() + "/results").with(httpBasic("secretariat", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.version").value(2));
+  }
+
+  @Test
+  void republishingShowsWhatMovedAndAnnouncesTheNewVersion() throws Exception {
+    JsonNode v1 =
+        json.readTree(
+                mvc.perform(get("/api/v1/blocs/" + bloc() + "/ranking?year=2024"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .get("rows");
+    String first = v1.get(0).get("unit").asString();
+    String second = v1.get(1).get("unit").asString();
+    String third = v1.get(2).get("unit").asString();
+    // the demo's top two have no penalty yet; 20 off sends the second below the third
+    assertThat(v1.get(1).get("total").decimalValue().subtract(new BigDecimal("20")))
+        .isLessThan(v1.get(2).get("total").decimalValue());
+    penaliseAndRepublish(first, second);
+    String body =
+        mvc.perform(
+                get("/api/v1/pacts/" + pact() + "/results/moves").with(httpBasic("viewer", "demo")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.from").value(1))
+            .andExpect(jsonPath("$.to").value(2))
+            .andExpect(jsonPath("$.units", hasSize(12)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    for (JsonNode m : json.readTree(body).get("units")) {
+      String unit = m.get("unit").asString();
+      assertThat(m.get("rankChange").asInt())
+          .as(unit)
+          .isEqualTo(m.get("fromRank").asInt() - m.get("toRank").asInt());
+      assertThat(m.get("toTotal").decimalValue().subtract(m.get("fromTotal").decimalValue()))
+          .as(unit)
+          .isEqualByComparingTo(m.get("totalChange").decimalValue());
+      BigDecimal expected =
+          unit.equals(first) || unit.equals(second) ? new BigDecimal("-20") : BigDecimal.ZERO;
+      assertThat(m.get("totalChange").decimalValue()).as(unit).isEqualByComparingTo(expected);
+      if (unit.equals(second)) {
+        assertThat(m.get("rankChange").asInt()).as(unit).isNegative();
+      }
+      if (unit.equals(third)) {
+        assertThat(m.get("rankChange").asInt()).as(unit).isEqualTo(1);
+      }
+    }
+    // the event of the publication, with the version and the pact version
+    List<ResultsPublished> published = events.stream(ResultsPublished.class).toList();
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).version()).isEqualTo(2);
+    assertThat(published.get(0).pactId()).isEqualTo(pact());
+    assertThat(published.get(0).bloc()).isEqualTo("KHOI-HUYEN");
+    assertThat(published.get(0).pactVersion()).isEqualTo(1);
+    // the ranking page shows what moved
+    String html =
+        mvc.perform(
+                get("/blocs/" + bloc() + "/ranking?lang=en").cookie(UiLogin.session(mvc, "viewer")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(html).contains("id=\"moves\"").contains("What moved from version 1 to version 2");
+    assertThat(html).contains("▲ 1").contains("▼ 1").doesNotContain("??");
+  }
+
+  @Test
+  void unknownVersionsAreRefusedWithTheField() throws Exception {
+    mvc.perform(
+            get("/api/v1/pacts/" + pact() + "/results/moves?from=0&to=1")
+                .with(httpBasic("viewer", "demo"))
+                .header("Accept-Language", "en"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("from"));
+    mvc.perform(
+            get("/api/v1/pacts/" + pact() + "/results/moves?to=5")
+                .with(httpBasic("viewer", "demo"))
+                .header("Accept-Language", "en"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("1 to 1")));
+  }
+
+  @Test
+  void theExplanationExportsAsCsvWithFormulaLikeTextNeutralised() throws Exception {
+    String leader =
+        jdbc.sql("select unit_code from result_row where pact_id = ? and version = 1 and rank = 1")
+            .param(pact())
+            .query(String.class)
+            .single();
+    mvc.perform(
+            post("/api/v1/pacts/" + pact() + "/items")
+                .with(httpBasic("secretariat", "demo"))
+                .contentType("application/json")
+                .content(
+                    """
+                    {"unit":"%s","criterion":"TDKT.TRU","points":2,
+                     "reason":"=HYPERLINK(\\"http://x\\",\\"y\\")"}"""
+                        .formatted(leader)))
+        .andExpect(status().isOk());
+    mvc.perform(post("/api/v1/pacts/" + pact() + "/results").with(httpBasic("secretariat", "demo")))
+        .andExpect(status().isOk());
+    var res =
+        mvc.perform(
+                get("/api/v1/pacts/%d/results/2/units/%s.csv".formatted(pact(), leader))
+                    .with(httpBasic("viewer", "demo"))
+                    .header("Accept-Language", "vi"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
+    assertThat(res.getContentType()).startsWith("text/csv");
+    String csv = res.getContentAsString(StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFFĐơn vị,Nhóm,Tiêu chí");
+    assertThat(csv).contains("KT.THU_NS").contains("BUDGET_REVENUE 2024").contains("score CROSS");
+    // the reason that looks like a formula starts with ' ; the penalty is a negative number
+    assertThat(csv).contains(",item,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2,");
+    assertThat(csv).doesNotContain(",\"=HYPERLINK");
+  }
+
+  @Test
+  void theExplanationExportsAsXlsxWithNumbersAsNumbers() throws Exception {
+    byte[] xlsx =
+        mvc.perform(
+                get("/api/v1/pacts/%d/results/1/units/HDG.xlsx".formatted(pact()))
+                    .with(httpBasic("viewer", "demo")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      var sheet = wb.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+      var first = sheet.getRow(1);
+      assertThat(first.getCell(0).getStringCellValue()).isEqualTo("HDG");
+      assertThat(first.getCell(2).getStringCellValue()).isEqualTo("KT.THU_NS");
+      assertThat(first.getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
+      assertThat(sheet.getLastRowNum()).isGreaterThan(50);
+    }
+    // the same file from the explanation page for a signed-in user
+    mvc.perform(
+            get("/pacts/%d/results/1/units/HDG.xlsx".formatted(pact()))
+                .cookie(UiLogin.session(mvc, "viewer")))
+        .andExpect(status().isOk());
+  }
+}
