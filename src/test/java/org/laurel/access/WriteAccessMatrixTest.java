@@ -126,7 +126,7 @@ class WriteAccessMatrixTest {
   static final BiPredicate<Role, Scope> OWN_UNIT_DATA =
       (r, s) -> r.isSecretariat() || (r.reportsForOwnUnit() && s == Scope.OWN);
 
-  static final List<Endpoint> ENDPOINTS =
+  static final List<Endpoint> CORE_ENDPOINTS =
       List.of(
           new Endpoint(
               "POST /api/v1/units",
@@ -425,6 +425,9 @@ class WriteAccessMatrixTest {
                           + c.token().apply(s == Scope.OWN ? c.username() : "mx-other"),
                       null),
               (r, s) -> s == Scope.OWN || r == Role.ADMIN));
+
+  /** The core rows and the modules' blocks. */
+  static final List<Endpoint> ENDPOINTS = RewardMatrix.plus(CORE_ENDPOINTS, RewardMatrix.API);
 
   static final Map<Role, String> USERS =
       Map.of(
