@@ -18,6 +18,11 @@ final class RewardMatrix {
   /** Not {@link WriteAccessMatrixTest#SECRETARIAT}: this class must not need that one loaded. */
   static final BiPredicate<Role, Scope> SECRETARIAT = (r, s) -> r.isSecretariat();
 
+  static final BiPredicate<Role, Scope> ADMIN = (r, s) -> r == Role.ADMIN;
+
+  static final BiPredicate<Role, Scope> OWN_UNIT_DATA =
+      (r, s) -> r.isSecretariat() || (r.reportsForOwnUnit() && s == Scope.OWN);
+
   static final List<Endpoint> API =
       List.of(
           new Endpoint(
@@ -38,7 +43,43 @@ final class RewardMatrix {
                           + "COLLECTIVE,"
                           + w.unit(s)
                           + ",,,TTLDTT,2018,,\n"),
-              SECRETARIAT));
+              SECRETARIAT),
+          new Endpoint(
+              "POST /api/v1/rule-sets/{award}",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/rule-sets/LDTT",
+                      """
+                      {"effectiveFrom":"2026-01-01","legalBasis":"Ma trận","baseVersion":%d,
+                       "definition":{"conditions":[{"type":"NO_DISCIPLINE","window":1,"source":"x"}]}}"""
+                          .formatted(c.version().apply("ruleset:LDTT"))),
+              ADMIN),
+          new Endpoint(
+              "POST /api/v1/eligibility/batch",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/eligibility/batch",
+                      """
+                      {"awardCode":"LDTT","year":2024,"nominees":[{"kind":"INDIVIDUAL","personId":%d}]}"""
+                          .formatted(w.person(s))),
+              (r, s) -> true),
+          new Endpoint(
+              "POST /api/v1/disciplines",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/disciplines",
+                      """
+                      {"personId":%d,"form":"Khiển trách","decidedOn":"2024-03-01"}"""
+                          .formatted(w.person(s))),
+              OWN_UNIT_DATA));
+
+  /** The version lookups of the reward rows: key prefix → SQL with one parameter. */
+  static String versionSql(String kind) {
+    return switch (kind) {
+      case "ruleset" -> "select max(version) from rule_set where award_code = ?";
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
 
   static <T> List<T> plus(List<T> core, List<T> reward) {
     List<T> all = new ArrayList<>(core);

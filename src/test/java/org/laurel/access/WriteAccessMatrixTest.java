@@ -579,7 +579,7 @@ class WriteAccessMatrixTest {
               "select s.version from sheet s join unit a on a.id = s.assessor_unit_id"
                   + " join pact p on p.id = s.pact_id join bloc b on b.id = p.bloc_id"
                   + " where b.code = 'MXB-SCORE' and s.round = 'CROSS' and a.code = ?";
-          default -> throw new IllegalArgumentException(key);
+          default -> RewardMatrix.versionSql(kv[0]);
         };
     return jdbc.sql(sql).param(kv[1]).query(Integer.class).single();
   }
