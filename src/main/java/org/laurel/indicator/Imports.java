@@ -45,9 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports indicator values or estimates from CSV or XLSX ({@code unit,indicator,period,value}). All
- * or nothing: rows are validated while they stream into a temporary table by {@code COPY}; any bad
- * row rejects the file with a list of every problem, and the transaction leaves nothing. Good files
- * are merged with set-based SQL, so importing the same file twice changes nothing.
+ * or nothing: every row is validated (and checked for repeats) while the file is read, into a
+ * compact in-memory form of about 24 bytes a row; any bad row rejects the file with a list of every
+ * problem before anything is written. A good file is then written in one transaction: the reports
+ * it needs are created in one statement, the values of new reports go straight into {@code
+ * report_value} by {@code COPY}, and values of reports that already exist are merged with set-based
+ * SQL, so importing the same file twice changes nothing.
  */
 @Service
 public class Imports {
@@ -73,9 +76,9 @@ public class Imports {
   private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
   /**
-   * Memory for this transaction's sorts and hashes over the staged rows (duplicate check, distinct
-   * reports): with the default 4 MB a million rows spill to disk (an external merge sort of ~50 MB
-   * and a hash aggregate in five batches, measured), which took longer than the sort itself.
+   * Memory for this transaction's hashes over a million rows (the merge into existing reports, and
+   * report_value's statement-level reference check): with the default 4 MB they spill to disk in
+   * batches, which took longer than the work itself (measured).
    */
   private static final String WORK_MEM = "64MB";
 
@@ -128,8 +131,7 @@ public class Imports {
       in.mark(8);
       byte[] magic = in.readNBytes(4);
       in.reset();
-      sink.open();
-      try {
+      {
         if (magic.length == 4
             && magic[0] == 'P'
             && magic[1] == 'K'
@@ -142,28 +144,21 @@ public class Imports {
         } else {
           CsvRows.read(reader(in), sink);
         }
-        sink.close();
-      } catch (RuntimeException | IOException e) {
-        sink.abort();
-        throw e;
       }
       sha = HexFormat.of().formatHex(digest.getMessageDigest().digest());
     }
     long read = System.nanoTime();
-    jdbc.sql("select set_config('work_mem', ?, true)").param(WORK_MEM).query().singleRow();
-    sink.checkDuplicatesAndLocks();
     if (!sink.problems.isEmpty()) {
       throw new RejectedRowsException(sink.problems, sink.badRows);
     }
-    long checked = System.nanoTime();
-    long[] counts = kind == Kind.VALUES ? mergeValues(actor) : mergeEstimates();
+    jdbc.sql("select set_config('work_mem', ?, true)").param(WORK_MEM).query().singleRow();
+    long[] counts = kind == Kind.VALUES ? writeValues(sink, actor) : writeEstimates(sink);
     if (log.isDebugEnabled()) {
       log.debug(
-          "import of {} rows: read, validated and staged in {} ms, checked in {} ms, merged in {} ms",
+          "import of {} rows: read and validated in {} ms, written in {} ms",
           sink.rows,
           (read - started) / 1_000_000,
-          (checked - read) / 1_000_000,
-          (System.nanoTime() - checked) / 1_000_000);
+          (System.nanoTime() - read) / 1_000_000);
     }
     ImportResult result =
         new ImportResult(
@@ -313,6 +308,13 @@ public class Imports {
       return this;
     }
 
+    CopyBuffer ascii(byte[] b, int from, int length) {
+      ensure(length);
+      System.arraycopy(b, from, bytes, size, length);
+      size += length;
+      return this;
+    }
+
     CopyBuffer ascii(byte[] b) {
       ensure(b.length);
       System.arraycopy(b, 0, bytes, size, b.length);
@@ -351,7 +353,12 @@ public class Imports {
     }
   }
 
-  /** Receives rows from either reader, validates them and streams the good ones to COPY. */
+  /**
+   * Receives rows from either reader, validates them and keeps the good ones in compact arrays: the
+   * report (unit and period, or unit and year for estimates) as a slot number, the indicator id,
+   * the row number and the checked value text. Repeated rows are found here, with the row they
+   * repeat.
+   */
   final class Sink {
     final Kind kind;
     final Actor actor;
@@ -360,42 +367,39 @@ public class Imports {
     final Map<String, Indicator> indicatorsByCode = new HashMap<>();
     final Map<String, PeriodInfo> periods = new HashMap<>();
 
-    /** The units a reporter may write, looked up before the COPY starts (null: all). */
+    /** The units a reporter may write (null: all). */
     final java.util.@Nullable Set<Long> scope;
 
     final List<RowProblem> problems = new ArrayList<>();
     long badRows;
     long rows;
-    private @Nullable CopyIn copy;
-    private final CopyBuffer buffer = new CopyBuffer(1 << 16);
+
+    /** Distinct (unit, period) pairs in file order; a good row refers to one by its index. */
+    final Map<Long, Integer> slotByKey = new HashMap<>();
+
+    final List<UnitView> slotUnit = new ArrayList<>();
+    final List<PeriodInfo> slotPeriod = new ArrayList<>();
+    final Map<PeriodInfo, Integer> periodNo = new HashMap<>();
+
+    /** The good rows. */
+    int good;
+
+    int[] rowSlot = new int[1024];
+    long[] rowIndicator = new long[1024];
+    long[] rowNo = new long[1024];
+    int[] valueEnd = new int[1024];
+    final CopyBuffer values = new CopyBuffer(1 << 16);
+
+    /** (slot, indicator) → index of the good row that first had it. */
+    private final LongIntMap seen = new LongIntMap();
 
     Sink(Kind kind, Actor actor, Progress progress) {
       this.kind = kind;
       this.actor = actor;
       this.progress = progress;
       units.all().forEach(u -> unitsByCode.put(u.code(), u));
-      // no query may run on the connection while COPY streams, so the scope is known up front
       scope = actor.role().isSecretariat() ? null : units.subtree(actor.unitId());
       indicators.all().forEach(i -> indicatorsByCode.put(i.code(), i));
-    }
-
-    void open() {
-      jdbc.sql(
-              """
-              create temp table if not exists import_stage (
-                row_no bigint, unit_id bigint, indicator_id bigint, period text,
-                year int, end_month int, value numeric(20,4)) on commit drop""")
-          .update();
-      jdbc.sql("truncate import_stage").update();
-      try {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        copy =
-            c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY import_stage FROM STDIN (FORMAT text)");
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
     }
 
     /** Checks the header row (row 1). */
@@ -475,15 +479,59 @@ public class Imports {
           throw new ForbiddenException("error.import.outOfScope", rowNo, unitCode);
         }
       }
-      if (!ok || copy == null) {
+      if (!ok) {
         return;
       }
-      // the checked text is already plain (no exponent): PostgreSQL reads it as BigDecimal would
-      buffer.number(rowNo).tab().number(unit.id()).tab().number(ind.id()).tab();
-      buffer.ascii(pi.stageColumns()).ascii(valueText).newline();
-      if (buffer.size() > 60_000) {
-        flush();
+      int slot = slot(unit, pi);
+      int first = seen.putIfAbsent(((long) slot << 24) | indicatorKey(ind.id()), good);
+      if (first >= 0) {
+        problem(rowNo, "", null, "import.duplicate", this.rowNo[first]);
+        return;
       }
+      keep(slot, ind.id(), rowNo, valueText);
+    }
+
+    private int slot(UnitView unit, PeriodInfo pi) {
+      int period = periodNo.computeIfAbsent(pi, x -> periodNo.size());
+      long key = (unit.id() << 20) | period;
+      Integer slot = slotByKey.get(key);
+      if (slot == null) {
+        slot = slotUnit.size();
+        slotByKey.put(key, slot);
+        slotUnit.add(unit);
+        slotPeriod.add(pi);
+      }
+      return slot;
+    }
+
+    private static long indicatorKey(long id) {
+      if (id >= 1 << 24) {
+        throw new IllegalStateException("indicator id out of range: " + id);
+      }
+      return id;
+    }
+
+    private void keep(int slot, long indicator, long row, String valueText) {
+      if (good == rowSlot.length) {
+        int n = good * 2;
+        rowSlot = java.util.Arrays.copyOf(rowSlot, n);
+        rowIndicator = java.util.Arrays.copyOf(rowIndicator, n);
+        rowNo = java.util.Arrays.copyOf(rowNo, n);
+        valueEnd = java.util.Arrays.copyOf(valueEnd, n);
+      }
+      rowSlot[good] = slot;
+      rowIndicator[good] = indicator;
+      rowNo[good] = row;
+      // the checked text is already plain (no exponent): PostgreSQL reads it as BigDecimal would
+      values.ascii(valueText);
+      valueEnd[good] = values.size();
+      good++;
+    }
+
+    /** Writes good row {@code i}'s value text. */
+    void value(int i, CopyBuffer out) {
+      int from = i == 0 ? 0 : valueEnd[i - 1];
+      out.ascii(values.bytes(), from, valueEnd[i] - from);
     }
 
     private boolean scope(UnitView unit) {
@@ -504,129 +552,247 @@ public class Imports {
       }
       return false;
     }
-
-    /**
-     * Ends the COPY after a refusal. Ending it normally (rather than cancelling, which fails the
-     * transaction) keeps the connection usable; the temporary rows vanish with the transaction.
-     */
-    void abort() {
-      if (copy != null && copy.isActive()) {
-        try {
-          buffer.clear();
-          copy.endCopy();
-        } catch (SQLException ignored) {
-          // the transaction is rolled back anyway
-        }
-      }
-    }
-
-    private void flush() {
-      try {
-        copy.writeToCopy(buffer.bytes(), 0, buffer.size());
-        buffer.clear();
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    void close() {
-      if (copy == null) {
-        return;
-      }
-      try {
-        if (buffer.size() > 0) {
-          flush();
-        }
-        copy.endCopy();
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    /** Rows repeated in the file, and (for drafts) reports no longer open for changes. */
-    void checkDuplicatesAndLocks() {
-      jdbc.sql(
-              """
-              select row_no, first_row from (
-                select row_no, min(row_no) over w as first_row, count(*) over w as n
-                from import_stage
-                window w as (partition by unit_id, indicator_id, period collate "C")) d
-              where n > 1 and row_no <> first_row order by row_no limit ?""")
-          .param(MAX_LISTED)
-          .query(
-              rs -> {
-                problem(rs.getLong(1), "", null, "import.duplicate", rs.getLong(2));
-              });
-      if (kind == Kind.VALUES && !actor.role().isSecretariat()) {
-        jdbc.sql(
-                """
-                select s.row_no, r.period, r.status from import_stage s
-                join report r on r.unit_id = s.unit_id and r.period = s.period
-                where r.status in ('SUBMITTED', 'ACCEPTED') order by s.row_no limit ?""")
-            .param(MAX_LISTED)
-            .query(
-                rs -> {
-                  problem(
-                      rs.getLong(1),
-                      "period",
-                      rs.getString(2),
-                      "import.locked",
-                      rs.getString(2),
-                      rs.getString(3));
-                });
-      }
-    }
   }
+
+  /** A report the import writes into: its id, whether this import created it, and its status. */
+  private record Target(long id, boolean created, String status) {}
 
   /**
    * Values: the secretariat's import enters them as accepted reports; a reporter's fills the unit's
    * drafts. Returns {inserted, updated}.
    */
-  private long[] mergeValues(Actor actor) {
+  private long[] writeValues(Sink sink, Actor actor) {
     boolean accepted = actor.role().isSecretariat();
-    // new reports are numbered in file order; the values, staged in that order too, then go into
-    // report_value's primary key near its right edge rather than all over it
+    int slots = sink.slotUnit.size();
+    Target[] targets = new Target[slots];
+    existingReports(sink, 0, slots, targets);
+    if (!accepted) {
+      refuseLockedReports(sink, targets);
+    }
+    if (!createReports(sink, targets, accepted, actor.username())) {
+      // someone else created some of them since the first look: merge into theirs, lose nothing
+      existingReports(sink, 0, slots, targets);
+      if (!accepted) {
+        refuseLockedReports(sink, targets);
+      }
+    }
+    if (accepted) {
+      List<Long> reopened = new ArrayList<>();
+      for (Target t : targets) {
+        if (!t.created() && !"ACCEPTED".equals(t.status())) {
+          reopened.add(t.id());
+        }
+      }
+      if (!reopened.isEmpty()) {
+        jdbc.sql(
+                """
+                update report set status = 'ACCEPTED', source = 'IMPORT', decided_at = now(),
+                  decided_by = ?, version = version + 1
+                where id = any(?) and status <> 'ACCEPTED'""")
+            .params(actor.username(), reopened.toArray(Long[]::new))
+            .update();
+      }
+    }
+    long inserted =
+        copy(
+            "COPY report_value(report_id, indicator_id, value) FROM STDIN (FORMAT text)",
+            sink,
+            i -> targets[sink.rowSlot[i]].created(),
+            (i, out) -> valueLine(sink, targets, i, out));
+    if (inserted == sink.good) {
+      return new long[] {inserted, 0};
+    }
     jdbc.sql(
             """
-            insert into report(unit_id, period, year, end_month, status, source, decided_at, decided_by,
-                               version)
-            select unit_id, period, year, end_month, ?, 'IMPORT',
-                   case when ? then now() end, case when ? then ? end, 1
-            from import_stage
-            group by unit_id, period, year, end_month
-            order by min(row_no)
-            on conflict (unit_id, period) do update
-              set status = excluded.status, source = 'IMPORT', decided_at = excluded.decided_at,
-                  decided_by = excluded.decided_by, version = report.version + 1
-              where ? and report.status <> 'ACCEPTED'""")
-        .params(accepted ? "ACCEPTED" : "DRAFT", accepted, accepted, actor.username(), accepted)
+            create temp table if not exists import_stage (
+              report_id bigint, indicator_id bigint, value numeric(20,4)) on commit drop""")
         .update();
-    return jdbc.sql(
-            """
-            with up as (
-              insert into report_value(report_id, indicator_id, value)
-              select r.id, s.indicator_id, s.value from import_stage s
-              join report r on r.unit_id = s.unit_id and r.period = s.period
-              on conflict (report_id, indicator_id) do update set value = excluded.value
-                where report_value.value is distinct from excluded.value
-              returning (xmax = 0) as inserted)
-            select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-        .single();
+    jdbc.sql("truncate import_stage").update();
+    copy(
+        "COPY import_stage(report_id, indicator_id, value) FROM STDIN (FORMAT text)",
+        sink,
+        i -> !targets[sink.rowSlot[i]].created(),
+        (i, out) -> valueLine(sink, targets, i, out));
+    long[] merged =
+        jdbc.sql(
+                """
+                with up as (
+                  insert into report_value(report_id, indicator_id, value)
+                  select report_id, indicator_id, value from import_stage
+                  on conflict (report_id, indicator_id) do update set value = excluded.value
+                    where report_value.value is distinct from excluded.value
+                  returning (xmax = 0) as inserted)
+                select count(*) filter (where inserted), count(*) filter (where not inserted)
+                from up""")
+            .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .single();
+    return new long[] {inserted + merged[0], merged[1]};
   }
 
-  private long[] mergeEstimates() {
+  private static void valueLine(Sink sink, Target[] targets, int i, CopyBuffer out) {
+    out.number(targets[sink.rowSlot[i]].id()).tab().number(sink.rowIndicator[i]).tab();
+  }
+
+  /** Fills {@code targets} with the reports that exist for the sink's slots (others stay null). */
+  private void existingReports(Sink sink, int from, int to, Target[] targets) {
+    Long[] unitIds = new Long[to - from];
+    String[] periodTexts = new String[to - from];
+    for (int s = from; s < to; s++) {
+      unitIds[s - from] = sink.slotUnit.get(s).id();
+      periodTexts[s - from] = sink.slotPeriod.get(s).period().toString();
+    }
+    jdbc.sql(
+            """
+            select k.ord - 1, r.id, r.status
+            from unnest(?::bigint[], ?::text[]) with ordinality as k(unit_id, period, ord)
+            join report r on r.unit_id = k.unit_id and r.period = k.period""")
+        .params(unitIds, periodTexts)
+        .query(
+            rs -> {
+              int s = from + rs.getInt(1);
+              if (targets[s] == null) {
+                targets[s] = new Target(rs.getLong(2), false, rs.getString(3));
+              }
+            });
+  }
+
+  /** A reporter may only fill drafts: rows for submitted or accepted reports reject the file. */
+  private void refuseLockedReports(Sink sink, Target[] targets) {
+    for (int i = 0; i < sink.good; i++) {
+      Target t = targets[sink.rowSlot[i]];
+      if (t != null
+          && !t.created()
+          && ("SUBMITTED".equals(t.status()) || "ACCEPTED".equals(t.status()))) {
+        String period = sink.slotPeriod.get(sink.rowSlot[i]).period().toString();
+        sink.problem(sink.rowNo[i], "period", period, "import.locked", period, t.status());
+      }
+    }
+    if (!sink.problems.isEmpty()) {
+      throw new RejectedRowsException(sink.problems, sink.badRows);
+    }
+  }
+
+  /**
+   * Creates the reports no one has yet, numbered in file order (so that their values, written in
+   * that order too, enter report_value's primary key at its right edge). A report someone else
+   * created meanwhile is skipped here and found by the next look.
+   */
+  private boolean createReports(Sink sink, Target[] targets, boolean accepted, String username) {
+    List<Integer> missing = new ArrayList<>();
+    for (int s = 0; s < targets.length; s++) {
+      if (targets[s] == null) {
+        missing.add(s);
+      }
+    }
+    if (missing.isEmpty()) {
+      return true;
+    }
+    Integer[] slots = missing.toArray(Integer[]::new);
+    Long[] unitIds = new Long[slots.length];
+    String[] periodTexts = new String[slots.length];
+    Integer[] years = new Integer[slots.length];
+    Integer[] endMonths = new Integer[slots.length];
+    for (int k = 0; k < slots.length; k++) {
+      Period p = sink.slotPeriod.get(slots[k]).period();
+      unitIds[k] = sink.slotUnit.get(slots[k]).id();
+      periodTexts[k] = p.toString();
+      years[k] = p.year();
+      endMonths[k] = p.endMonth();
+    }
+    String status = accepted ? "ACCEPTED" : "DRAFT";
+    jdbc.sql(
+            """
+            insert into report(unit_id, period, year, end_month, status, source, decided_at,
+                               decided_by, version)
+            select k.unit_id, k.period, k.year, k.end_month, ?, 'IMPORT',
+                   case when ? then now() end, case when ? then ? end, 1
+            from unnest(?::int[], ?::bigint[], ?::text[], ?::int[], ?::int[])
+              as k(slot, unit_id, period, year, end_month)
+            order by k.slot
+            on conflict (unit_id, period) do nothing
+            returning id, unit_id, period""")
+        .params(status, accepted, accepted, username, slots, unitIds, periodTexts, years, endMonths)
+        .query(
+            rs -> {
+              PeriodInfo pi = sink.periods.get(rs.getString(3));
+              int s = sink.slotByKey.get((rs.getLong(2) << 20) | sink.periodNo.get(pi));
+              targets[s] = new Target(rs.getLong(1), true, status);
+            });
+    return missing.stream().allMatch(s -> targets[s] != null);
+  }
+
+  /** Estimates: merged into the unit's yearly estimates. Returns {inserted, updated}. */
+  private long[] writeEstimates(Sink sink) {
+    jdbc.sql(
+            """
+            create temp table if not exists import_estimate_stage (
+              unit_id bigint, indicator_id bigint, year int, value numeric(20,4)) on commit drop""")
+        .update();
+    jdbc.sql("truncate import_estimate_stage").update();
+    copy(
+        "COPY import_estimate_stage(unit_id, indicator_id, year, value) FROM STDIN (FORMAT text)",
+        sink,
+        i -> true,
+        (i, out) -> {
+          int s = sink.rowSlot[i];
+          out.number(sink.slotUnit.get(s).id());
+          out.tab().number(sink.rowIndicator[i]).tab();
+          out.number(sink.slotPeriod.get(s).period().year()).tab();
+        });
     return jdbc.sql(
             """
             with up as (
               insert into estimate(unit_id, indicator_id, year, value)
-              select unit_id, indicator_id, year, value from import_stage
+              select unit_id, indicator_id, year, value from import_estimate_stage
               on conflict (unit_id, indicator_id, year) do update set value = excluded.value
                 where estimate.value is distinct from excluded.value
               returning (xmax = 0) as inserted)
             select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")
         .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
         .single();
+  }
+
+  /** A COPY line's columns before the value, each followed by a tab. */
+  private interface LineStart {
+    void write(int row, CopyBuffer out);
+  }
+
+  /**
+   * Streams the chosen good rows, in file order, to a COPY whose last column is the value; returns
+   * the rows copied.
+   */
+  private long copy(
+      String sql, Sink sink, java.util.function.IntPredicate chosen, LineStart start) {
+    try {
+      Connection c = DataSourceUtils.getConnection(dataSource);
+      CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+      CopyBuffer buffer = new CopyBuffer(1 << 16);
+      long n = 0;
+      try {
+        for (int i = 0; i < sink.good; i++) {
+          if (!chosen.test(i)) {
+            continue;
+          }
+          start.write(i, buffer);
+          sink.value(i, buffer);
+          buffer.newline();
+          n++;
+          if (buffer.size() > 60_000) {
+            copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+            buffer.clear();
+          }
+        }
+        copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+        copy.endCopy();
+        return n;
+      } finally {
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static MessageDigest sha256() {

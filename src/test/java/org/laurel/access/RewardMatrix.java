@@ -1,6 +1,5 @@
 package org.laurel.access;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.laurel.access.WriteAccessMatrixTest.Call;
@@ -79,12 +78,6 @@ final class RewardMatrix {
       case "ruleset" -> "select max(version) from rule_set where award_code = ?";
       default -> throw new IllegalArgumentException(kind);
     };
-  }
-
-  static <T> List<T> plus(List<T> core, List<T> reward) {
-    List<T> all = new ArrayList<>(core);
-    all.addAll(reward);
-    return List.copyOf(all);
   }
 
   private static Call post(String path, String body) {

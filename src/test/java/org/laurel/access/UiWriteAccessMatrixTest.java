@@ -77,7 +77,7 @@ class UiWriteAccessMatrixTest {
   static final BiPredicate<Role, Scope> REVIEWER =
       (r, s) -> r.isSecretariat() || (r == Role.BLOC_HEAD && s == Scope.OWN);
 
-  static final List<Row> ROWS =
+  static final List<Row> CORE_ROWS =
       List.of(
           new Row(
               "POST /units/new",
@@ -356,12 +356,17 @@ class UiWriteAccessMatrixTest {
                     .isZero();
               }));
 
+  /** The core rows and each module's own block. */
+  static final List<Row> ROWS =
+      Stream.of(CORE_ROWS, MovementMatrix.UI).flatMap(List::stream).toList();
+
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   /** One signed-in session per role for the whole class: sessions are committed rows. */
   private static final Map<Role, Cookie> SESSIONS = new EnumMap<>(Role.class);
 
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired JdbcClient jdbc;
   @Autowired org.laurel.organisation.Units units;
   @Autowired org.laurel.organisation.People people;
@@ -381,6 +386,7 @@ class UiWriteAccessMatrixTest {
     world =
         new MatrixWorld(units, people, blocs, councils, users, new TransactionTemplate(txManager))
             .get();
+    MovementMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {

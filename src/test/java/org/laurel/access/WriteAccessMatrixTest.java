@@ -426,8 +426,11 @@ class WriteAccessMatrixTest {
                       null),
               (r, s) -> s == Scope.OWN || r == Role.ADMIN));
 
-  /** The core rows and the modules' blocks. */
-  static final List<Endpoint> ENDPOINTS = RewardMatrix.plus(CORE_ENDPOINTS, RewardMatrix.API);
+  /** The core rows and each module's own block. */
+  static final List<Endpoint> ENDPOINTS =
+      Stream.of(CORE_ENDPOINTS, MovementMatrix.API, RewardMatrix.API)
+          .flatMap(List::stream)
+          .toList();
 
   static final Map<Role, String> USERS =
       Map.of(
@@ -442,6 +445,7 @@ class WriteAccessMatrixTest {
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired JdbcClient jdbc;
   @Autowired org.laurel.organisation.Units units;
   @Autowired org.laurel.organisation.People people;
@@ -472,6 +476,7 @@ class WriteAccessMatrixTest {
             .get();
     ReportFixtures.ensure(jdbc, txManager);
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
+    MovementMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {

@@ -113,11 +113,12 @@ class ImportTest {
         .andExpect(
             jsonPath("$.rows[5].message")
                 .value("The value 101 is above the largest allowed for DOSSIERS_ON_TIME, 100."))
-        .andExpect(jsonPath("$.rows[6].message").value("The row has 2 columns; it needs 4."))
-        .andExpect(jsonPath("$.rows[7].message").value("Unit TK did not exist during 2026-H1."))
-        .andExpect(jsonPath("$.rows[8].row").value(9))
+        // in row order: the repeat is found where it is read
+        .andExpect(jsonPath("$.rows[6].row").value(9))
         .andExpect(
-            jsonPath("$.rows[8].message").value("The same unit, indicator and period as row 2."));
+            jsonPath("$.rows[6].message").value("The same unit, indicator and period as row 2."))
+        .andExpect(jsonPath("$.rows[7].message").value("The row has 2 columns; it needs 4."))
+        .andExpect(jsonPath("$.rows[8].message").value("Unit TK did not exist during 2026-H1."));
     unchanged();
   }
 
@@ -249,6 +250,62 @@ class ImportTest {
             "estimate")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.rows[0].column").value("period"));
+  }
+
+  @Test
+  void aFileMixingNewAndExistingReportsInsertsUpdatesAndLeavesTheRestAlone() throws Exception {
+    csv(HEADER
+            + "HP.TK.TUKY,BUDGET_REVENUE,2026-Q1,100\n"
+            + "HP.TK.TUKY,INDUSTRIAL_OUTPUT,2026-Q1,900\n")
+        .andExpect(status().isOk());
+    long reportsBefore = count("report");
+    // one value changed, one the same, one new in the existing report, two in a new report
+    csv(HEADER
+            + "HP.TK.TUKY,BUDGET_REVENUE,2026-Q1,101\n"
+            + "HP.TK.TUKY,INDUSTRIAL_OUTPUT,2026-Q1,900\n"
+            + "HP.TK.TUKY,AGRICULTURAL_OUTPUT,2026-Q1,50\n"
+            + "HP.TK.TUKY,BUDGET_REVENUE,2026-H1,250\n"
+            + "HP.TK.TUKY,INDUSTRIAL_OUTPUT,2026-H1,1800\n")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.inserted").value(3))
+        .andExpect(jsonPath("$.updated").value(1))
+        .andExpect(jsonPath("$.unchanged").value(1));
+    assertThat(count("report")).isEqualTo(reportsBefore + 1);
+    assertThat(
+            jdbc.sql(
+                    """
+                    select string_agg(r.period || ' ' || i.code || ' ' || v.value::text, '; '
+                                      order by r.period, i.code)
+                    from report r join unit u on u.id = r.unit_id
+                    join report_value v on v.report_id = r.id join indicator i on i.id = v.indicator_id
+                    where u.code = 'HP.TK.TUKY' and r.period in ('2026-Q1', '2026-H1')""")
+                .query(String.class)
+                .single())
+        .isEqualTo(
+            "2026-H1 BUDGET_REVENUE 250.0000; 2026-H1 INDUSTRIAL_OUTPUT 1800.0000; "
+                + "2026-Q1 AGRICULTURAL_OUTPUT 50.0000; 2026-Q1 BUDGET_REVENUE 101.0000; "
+                + "2026-Q1 INDUSTRIAL_OUTPUT 900.0000");
+  }
+
+  @Test
+  void theSecretariatsImportAcceptsAReportersDraft() throws Exception {
+    upload(
+            (HEADER + "TK,BUDGET_REVENUE,2025-M02,30\n").getBytes(StandardCharsets.UTF_8),
+            "tk.csv",
+            "reporter",
+            "value")
+        .andExpect(status().isOk());
+    csv(HEADER + "TK,BUDGET_REVENUE,2025-M02,31\n")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.updated").value(1));
+    assertThat(
+            jdbc.sql(
+                    "select r.status || ' ' || r.decided_by || ' ' || r.version from report r"
+                        + " join unit u on u.id = r.unit_id"
+                        + " where u.code = 'TK' and period = '2025-M02'")
+                .query(String.class)
+                .single())
+        .isEqualTo("ACCEPTED admin 2");
   }
 
   @Test

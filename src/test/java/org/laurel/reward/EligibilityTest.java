@@ -33,6 +33,7 @@ class EligibilityTest {
   @Autowired AwardCatalogue catalogue;
   @Autowired Eligibility eligibility;
   @Autowired MockMvc mvc;
+  @Autowired org.laurel.movement.Initiatives initiatives;
 
   RuleWorld w;
 
@@ -75,6 +76,31 @@ class EligibilityTest {
     assertThat(e.conditions().get(1).evidence())
         .startsWith("1 initiatives recognised at provincial level or above in 2022–2024")
         .endsWith("1 required: met");
+  }
+
+  @Test
+  void readsRecognisedInitiativesFromTheMovementModule() {
+    long p = w.person("Bùi Thị Sáng");
+    w.personAward(p, "CSTD_CS", 2022, 2023, 2024);
+    assertThat(eligibility.check(Nominee.person(p), "CSTD_TINH", 2024).eligible()).isFalse();
+    org.laurel.access.Access.runAsSystem(
+        "test",
+        () ->
+            initiatives.create(
+                new org.laurel.movement.Initiatives.InitiativeForm(
+                    "Số hoá hồ sơ thi đua",
+                    w.unitCode,
+                    List.of(p),
+                    "Cải cách hành chính",
+                    null,
+                    "45/QĐ-UBND",
+                    LocalDate.of(2024, 3, 15),
+                    org.laurel.movement.RecognisedInitiative.Level.PROVINCIAL,
+                    null,
+                    0)));
+    Evaluation e = eligibility.check(Nominee.person(p), "CSTD_TINH", 2024);
+    assertThat(e.eligible()).isTrue();
+    assertThat(e.conditions().get(1).evidence()).contains("Số hoá hồ sơ thi đua (45/QĐ-UBND)");
   }
 
   @Test
