@@ -100,6 +100,9 @@ class SecurityConfiguration {
                         "/api/v1/openapi/**",
                         "/api/docs/**")
                     .permitAll()
+                    // the public notice of reward proposals: read and comment without signing in
+                    .requestMatchers("/api/v1/portal/notices", "/api/v1/portal/notices/**")
+                    .permitAll()
                     .requestMatchers("/api/v1/users/**", "/api/v1/users")
                     .hasRole("ADMIN")
                     .requestMatchers("/api/v1/audit/**")
@@ -136,7 +139,9 @@ class SecurityConfiguration {
                         "/actuator/health",
                         "/actuator/health/**",
                         "/swagger-ui/**",
-                        "/error")
+                        "/error",
+                        "/portal/notices",
+                        "/portal/notices/**")
                     .permitAll()
                     .requestMatchers("/audit/**")
                     .hasAnyRole("ADMIN", "SECRETARIAT")

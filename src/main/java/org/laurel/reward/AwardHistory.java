@@ -208,6 +208,11 @@ public class AwardHistory {
 
   /** Unit id → code, read once per call. */
   LongFunction<String> unitCodes() {
+    return unitCodes(units);
+  }
+
+  /** Unit id → code over every unit there ever was, read once. */
+  static LongFunction<String> unitCodes(Units units) {
     Map<Long, String> codes = new HashMap<>();
     for (UnitView u : units.all()) {
       codes.put(u.id(), u.code());
