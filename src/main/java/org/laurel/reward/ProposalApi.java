@@ -30,10 +30,25 @@ class ProposalApi {
 
   private final Proposals proposals;
   private final NoticeComments comments;
+  private final BlocProposals blocProposals;
 
-  ProposalApi(Proposals proposals, NoticeComments comments) {
+  ProposalApi(Proposals proposals, NoticeComments comments, BlocProposals blocProposals) {
     this.proposals = proposals;
     this.comments = comments;
+    this.blocProposals = blocProposals;
+  }
+
+  @PostMapping("/blocs/{id}/proposals")
+  @Operation(
+      summary =
+          "From the bloc's published ranking, its proposals in one step: rank 1 → the flag, the"
+              + " next N → certificates of merit (secretariat); each nominee's eligibility checked")
+  ResponseEntity<List<ProposalView>> fromRanking(
+      @PathVariable long id, @Valid @RequestBody BlocProposals.FromRanking cmd) {
+    List<ProposalView> made = blocProposals.fromRanking(id, cmd);
+    return ResponseEntity.created(
+            URI.create("/api/v1/proposals?year=" + (made.isEmpty() ? "" : made.get(0).year())))
+        .body(made);
   }
 
   @GetMapping("/proposals")

@@ -137,6 +137,23 @@ public class Proposals {
   public ProposalView get(long id) {
     Head h = head(id);
     LongFunction<String> codes = unitCodes();
+    return view(h, codes, repo.attachments(id), repo.steps(id));
+  }
+
+  /** Proposals, newest first, optionally of one status and year (without files and steps). */
+  @Transactional(readOnly = true)
+  public List<ProposalView> list(@Nullable ProposalStatus status, @Nullable Integer year) {
+    LongFunction<String> codes = unitCodes();
+    return repo.heads(status, year).stream()
+        .map(h -> view(h, codes, List.of(), List.of()))
+        .toList();
+  }
+
+  private ProposalView view(
+      Head h,
+      LongFunction<String> codes,
+      List<ProposalView.AttachmentView> attachments,
+      List<ProposalView.Step> steps) {
     return new ProposalView(
         h.id(),
         h.kind(),
@@ -153,38 +170,9 @@ public class Proposals {
         h.sourceBlocId(),
         h.createdBy(),
         h.version(),
-        repo.nominees(id, codes),
-        repo.attachments(id),
-        repo.steps(id));
-  }
-
-  /** Proposals, newest first, optionally of one status and year (without their lists). */
-  @Transactional(readOnly = true)
-  public List<ProposalView> list(@Nullable ProposalStatus status, @Nullable Integer year) {
-    LongFunction<String> codes = unitCodes();
-    return repo.heads(status, year).stream()
-        .map(
-            h ->
-                new ProposalView(
-                    h.id(),
-                    h.kind(),
-                    h.year(),
-                    h.title(),
-                    codes.apply(h.proposingUnitId()),
-                    h.awardCode(),
-                    h.status(),
-                    h.achievement(),
-                    h.specialistOpinion(),
-                    h.returnReason(),
-                    h.noticeFrom(),
-                    h.noticeUntil(),
-                    h.sourceBlocId(),
-                    h.createdBy(),
-                    h.version(),
-                    repo.nominees(h.id(), codes),
-                    List.of(),
-                    List.of()))
-        .toList();
+        repo.nominees(h.id(), codes),
+        attachments,
+        steps);
   }
 
   @Transactional(readOnly = true)

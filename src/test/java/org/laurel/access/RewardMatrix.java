@@ -150,6 +150,11 @@ final class RewardMatrix {
                     "{\"answer\":\"Đã trả lời\",\"version\":0}"),
             SECRETARIAT),
         new Endpoint(
+            "POST /api/v1/blocs/{id}/proposals",
+            // the demo's district bloc of 2024 has a published ranking
+            (w, s, c) -> post("/api/v1/blocs/" + rankedBloc + "/proposals", "{\"meritCount\":2}"),
+            SECRETARIAT),
+        new Endpoint(
             "POST /api/v1/portal/notices/{id}/comments",
             (w, s, c) ->
                 post(
@@ -172,6 +177,8 @@ final class RewardMatrix {
   private static final java.util.Map<Scope, Long> COMMENTS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  static volatile long rankedBloc;
+
   static long proposal(String fixture, Scope s) {
     return PROPOSALS.get(fixture + ":" + s);
   }
@@ -187,6 +194,12 @@ final class RewardMatrix {
     if (!PROPOSALS.isEmpty()) {
       return;
     }
+    rankedBloc =
+        context.getBean(org.laurel.bloc.Blocs.class).list(2024).stream()
+            .filter(b -> b.code().equals("KHOI-HUYEN"))
+            .findFirst()
+            .orElseThrow()
+            .id();
     org.laurel.reward.Proposals proposals = context.getBean(org.laurel.reward.Proposals.class);
     org.laurel.reward.NoticeComments comments =
         context.getBean(org.laurel.reward.NoticeComments.class);
