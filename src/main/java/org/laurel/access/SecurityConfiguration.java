@@ -101,6 +101,9 @@ class SecurityConfiguration {
                         "/api/v1/openapi/**",
                         "/api/docs/**")
                     .permitAll()
+                    // the public notice of reward proposals: read and comment without signing in
+                    .requestMatchers("/api/v1/portal/notices", "/api/v1/portal/notices/**")
+                    .permitAll()
                     .requestMatchers("/api/v1/users/**", "/api/v1/users")
                     .hasRole("ADMIN")
                     .requestMatchers("/api/v1/audit/**")

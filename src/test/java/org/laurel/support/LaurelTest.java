@@ -17,7 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
     properties = {
       "laurel.db.data-dir=${java.io.tmpdir}/laurel-test-${random.uuid}",
       "laurel.demo.enabled=true",
-      "laurel.db.embedded-temporary=true"
+      "laurel.db.embedded-temporary=true",
+      "laurel.reward.attachments-dir=${java.io.tmpdir}/laurel-attachments-${random.uuid}"
     })
 @AutoConfigureMockMvc
 public @interface LaurelTest {}
