@@ -50,12 +50,23 @@ class AuditPageTest {
                     .attribute("verification", new AuditChain.Verification(true, entries(), null)))
             .andReturn();
     String html = r.getResponse().getContentAsString();
-    assertThat(html)
-        .contains("id=\"verify\"", "Intact", "demo-loader", "user.created", "<details>");
+    assertThat(html).contains("id=\"verify\"", "Intact", "demo-loader", "<details>");
     List<?> rows = (List<?>) r.getModelAndView().getModel().get("rows");
     assertThat(rows).hasSize(AuditPage.PAGE_SIZE);
     // more than a page of demo entries: a link to the older ones
     assertThat(html).contains("/audit?page=1");
+    // the demo's first entries (its users) are further back, and reached by filtering
+    assertThat(
+            mvc.perform(
+                    get("/audit")
+                        .param("lang", "en")
+                        .param("entityType", "user")
+                        .cookie(login("secretariat")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("user.created");
   }
 
   @Test
