@@ -25,8 +25,15 @@ class ReminderJob {
   private final ReminderSender sender;
   private final ReminderProperties props;
   private final Clock clock;
+  private final java.util.List<ReminderDecider> others;
 
-  ReminderJob(Reminders reminders, ReminderSender sender, ReminderProperties props, Clock clock) {
+  ReminderJob(
+      Reminders reminders,
+      ReminderSender sender,
+      ReminderProperties props,
+      Clock clock,
+      java.util.List<ReminderDecider> others) {
+    this.others = others;
     this.reminders = reminders;
     this.sender = sender;
     this.props = props;
@@ -39,6 +46,9 @@ class ReminderJob {
   void decide() {
     try {
       int n = reminders.decide(LocalDate.now(clock));
+      for (ReminderDecider other : others) {
+        n += other.decide(LocalDate.now(clock));
+      }
       if (n > 0) {
         log.info("{} reminders queued", n);
       }
