@@ -172,6 +172,7 @@ class DemoData {
   private final Users users;
   private final DemoIndicators indicators;
   private final DemoScoring scoring;
+  private final DemoRewards rewards;
 
   DemoData(
       Units units,
@@ -180,7 +181,9 @@ class DemoData {
       Councils councils,
       Users users,
       DemoIndicators indicators,
-      DemoScoring scoring) {
+      DemoScoring scoring,
+      DemoRewards rewards) {
+    this.rewards = rewards;
     this.indicators = indicators;
     this.scoring = scoring;
     this.units = units;
@@ -259,6 +262,8 @@ class DemoData {
     indicators.load();
     scoring.load();
     reform();
+    // awards, rules in use, proposals (before the users, whose creation ends the demo's log)
+    rewards.load();
 
     user("admin", "Quản trị hệ thống", Role.ADMIN, "SNV", null, password);
     user("secretariat", "Ban Thi đua – Khen thưởng", Role.SECRETARIAT, "SNV", null, password);

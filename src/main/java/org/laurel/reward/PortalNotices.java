@@ -51,14 +51,10 @@ public class PortalNotices {
 
   @Transactional(readOnly = true)
   public Optional<PublicNotice> get(long id) {
-    try {
-      ProposalView p = proposals.get(id);
-      return p.status() == ProposalStatus.PUBLIC_NOTICE
-          ? Optional.of(view(p, true))
-          : Optional.empty();
-    } catch (org.laurel.shared.NotFoundException e) {
-      return Optional.empty();
-    }
+    return proposals
+        .find(id)
+        .filter(p -> p.status() == ProposalStatus.PUBLIC_NOTICE)
+        .map(p -> view(p, true));
   }
 
   private PublicNotice view(ProposalView p, boolean withComments) {

@@ -140,6 +140,11 @@ public class Proposals {
     return view(h, codes, repo.attachments(id), repo.steps(id));
   }
 
+  @Transactional(readOnly = true)
+  public java.util.Optional<ProposalView> find(long id) {
+    return repo.head(id).map(h -> get(h.id()));
+  }
+
   /** Proposals, newest first, optionally of one status and year (without files and steps). */
   @Transactional(readOnly = true)
   public List<ProposalView> list(@Nullable ProposalStatus status, @Nullable Integer year) {

@@ -62,8 +62,8 @@ class AwardHistoryTest {
   void grantsAnAwardAndReachesAMergedUnitsHistoryFromItsSuccessor() throws Exception {
     grant(
             """
-            {"recipient":"COLLECTIVE","unitCode":"TK.QUANGPHUC","awardCode":"TTLDTT","year":2023,
-             "decisionNumber":"15/QĐ-UBND","decisionDate":"2024-01-20"}""")
+            {"recipient":"COLLECTIVE","unitCode":"TK.QUANGPHUC","awardCode":"TTLDTT","year":2019,
+             "decisionNumber":"15/QĐ-UBND","decisionDate":"2020-01-20"}""")
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.source").value("LAUREL"))
         .andExpect(jsonPath("$.unitCode").value("TK.QUANGPHUC"));
@@ -71,14 +71,15 @@ class AwardHistoryTest {
     mvc.perform(get("/api/v1/awards?unit=HP.TK.TUKY").with(httpBasic("viewer", "demo")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[*].unitCode", hasItem("TK.QUANGPHUC")))
-        .andExpect(jsonPath("$[?(@.unitCode=='TK.QUANGPHUC')].awardCode").value("TTLDTT"));
+        .andExpect(
+            jsonPath("$[?(@.unitCode=='TK.QUANGPHUC' && @.year==2019)].awardCode").value("TTLDTT"));
   }
 
   @Test
   void refusesTheSameAwardTwiceForAYear() throws Exception {
     String body =
         """
-        {"recipient":"COLLECTIVE","unitCode":"TK.TIENDONG","awardCode":"TTLDTT","year":2022}""";
+        {"recipient":"COLLECTIVE","unitCode":"TK.TIENDONG","awardCode":"TTLDTT","year":2018}""";
     grant(body).andExpect(status().isCreated());
     long before = awards();
     grant(body).andExpect(status().isConflict());
@@ -104,8 +105,8 @@ class AwardHistoryTest {
         recipient,unit,person,household,award,year,decision_number,decision_date,achievement
         INDIVIDUAL,TK,Phạm Văn Nhập,,LDTT,2021,12/QĐ-UBND,15/1/2022,
         INDIVIDUAL,TK,%d,,CSTD_CS,2021,13/QĐ-UBND,2022-01-15,Sáng kiến cấp cơ sở
-        COLLECTIVE,TK.TUKY,,,TTLDTT,2021,14/QĐ-UBND,2022-01-15,
-        HOUSEHOLD,TK.TUKY,,Hộ ông Nguyễn Văn Cần,GK_HGD,2021,,,
+        COLLECTIVE,TK.TUKY,,,TTLDTT,2019,14/QĐ-UBND,2020-01-15,
+        HOUSEHOLD,TK.TUKY,,Hộ ông Nguyễn Văn Cần,GK_HGD,2019,,,
         """
             .formatted(person);
     long before = awards();
