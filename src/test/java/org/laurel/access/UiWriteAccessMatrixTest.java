@@ -327,6 +327,41 @@ class UiWriteAccessMatrixTest {
                       .param("definition", ScoringFixtures.SMALL_PACT),
               SECRETARIAT,
               redirectWithFlash("/blocs/")),
+          new Row(
+              "POST /pacts/{id}/sheets/{round}/{assessor}/{assessed}",
+              "PUT /api/v1/pacts/{id}/sheets/{round}/{assessor}/{assessed}",
+              (w, s, c) ->
+                  post("/pacts/%d/sheets/SELF/%s/%s"
+                          .formatted(ScoringFixtures.scorePact, w.unit(s), w.unit(s)))
+                      .param("points[M]", "70")
+                      .param("evidence[M]", "https://example.org/bien-ban.pdf"),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/pacts/")),
+          new Row(
+              "POST /pacts/{id}/sheets/{round}/{assessor}/{assessed}/submit",
+              "POST /api/v1/pacts/{id}/sheets/{round}/{assessor}/{assessed}/submit",
+              (w, s, c) ->
+                  post("/pacts/%d/sheets/CROSS/%s/%s/submit"
+                          .formatted(
+                              ScoringFixtures.scorePact,
+                              w.unit(s),
+                              w.unit(s == Scope.OWN ? Scope.FOREIGN : Scope.OWN)))
+                      .param("version", version(c, "sheet:" + w.unit(s))),
+              OWN_UNIT_DATA,
+              redirectWithFlash("/pacts/")),
+          new Row(
+              "POST /pacts/{id}/sheets/{round}/{assessor}/{assessed}/reopen",
+              "POST /api/v1/pacts/{id}/sheets/{round}/{assessor}/{assessed}/reopen",
+              (w, s, c) ->
+                  post("/pacts/%d/sheets/CROSS/%s/%s/reopen"
+                          .formatted(
+                              ScoringFixtures.scorePact,
+                              w.unit(s),
+                              w.unit(s == Scope.OWN ? Scope.FOREIGN : Scope.OWN)))
+                      .param("version", version(c, "submitted:" + w.unit(s)))
+                      .param("reason", "Chấm nhầm"),
+              SECRETARIAT,
+              redirectWithFlash("/pacts/")),
           // ---- end of scoring, round 4
           new Row(
               "POST /account/tokens",
@@ -597,6 +632,8 @@ class UiWriteAccessMatrixTest {
           case "user" -> "select version from app_user where username = ?";
           case "report" -> null;
           case "pact" -> "select version from pact where bloc_id = cast(? as bigint)";
+          case "sheet" -> WriteAccessMatrixTest.SHEET_VERSION;
+          case "submitted" -> WriteAccessMatrixTest.SUBMIT_SHEET;
           default -> throw new IllegalArgumentException(key);
         };
     if (sql == null) {

@@ -461,6 +461,21 @@ class WriteAccessMatrixTest {
           Role.VIEWER, "mx-view");
 
   static final String PASSWORD = "matrix-password";
+
+  /** The version of the fixture's cross sheet of the unit. */
+  static final String SHEET_VERSION =
+      "select s.version from sheet s join unit a on a.id = s.assessor_unit_id"
+          + " join pact p on p.id = s.pact_id join bloc b on b.id = p.bloc_id"
+          + " where b.code = 'MXB-SCORE' and s.round = 'CROSS' and a.code = ?";
+
+  /** The fixture's draft cross sheet of the unit, submitted inside the cell's transaction. */
+  static final String SUBMIT_SHEET =
+      "update sheet s set status = 'SUBMITTED', submitted_at = now(),"
+          + " submitted_by = 'matrix', version = s.version + 1"
+          + " from unit a, pact p, bloc b where a.id = s.assessor_unit_id"
+          + " and p.id = s.pact_id and b.id = p.bloc_id and b.code = 'MXB-SCORE'"
+          + " and s.round = 'CROSS' and a.code = ? returning s.version";
+
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   @Autowired MockMvc mvc;
@@ -605,17 +620,8 @@ class WriteAccessMatrixTest {
               "select r.version from report r join unit u on u.id = r.unit_id"
                   + " where u.code || '/' || r.period = ?";
           case "pact" -> "select version from pact where bloc_id = cast(? as bigint)";
-          case "sheet" ->
-              "select s.version from sheet s join unit a on a.id = s.assessor_unit_id"
-                  + " join pact p on p.id = s.pact_id join bloc b on b.id = p.bloc_id"
-                  + " where b.code = 'MXB-SCORE' and s.round = 'CROSS' and a.code = ?";
-          // the fixture's draft cross sheet of the unit, submitted inside the cell's transaction
-          case "submitted" ->
-              "update sheet s set status = 'SUBMITTED', submitted_at = now(),"
-                  + " submitted_by = 'matrix', version = s.version + 1"
-                  + " from unit a, pact p, bloc b where a.id = s.assessor_unit_id"
-                  + " and p.id = s.pact_id and b.id = p.bloc_id and b.code = 'MXB-SCORE'"
-                  + " and s.round = 'CROSS' and a.code = ? returning s.version";
+          case "sheet" -> SHEET_VERSION;
+          case "submitted" -> SUBMIT_SHEET;
           default -> RewardMatrix.versionSql(kv[0]);
         };
     return jdbc.sql(sql).param(kv[1]).query(Integer.class).single();

@@ -53,4 +53,13 @@ final class Browsers {
             .build();
     return new ChromeDriver(service, options);
   }
+
+  /** Writes what the browser shows to target/screenshots/{name}. */
+  static void screenshot(ChromeDriver browser, String name) throws java.io.IOException {
+    Path dir = Files.createDirectories(Path.of("target/screenshots"));
+    Files.copy(
+        browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+        dir.resolve(name),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
 }

@@ -467,6 +467,11 @@ class ScoreEngineTest {
   }
 
   static World randomWorld(Random rnd) {
+    return randomWorld(rnd, false);
+  }
+
+  /** With {@code mayNormalise}, half of the worlds normalise per assessor. */
+  static World randomWorld(Random rnd, boolean mayNormalise) {
     List<Criterion> cs =
         List.of(
             indicator("I1", "60", Measure.ACHIEVEMENT, LINEAR),
@@ -475,8 +480,19 @@ class ScoreEngineTest {
             manual("M2", "20"),
             item("B", "10", Method.BONUS),
             item("P", "10", Method.PENALTY));
-    PactDefinition p =
+    PactDefinition raw =
         pact(rnd.nextBoolean(), List.of("COUNCIL", "M1"), cs.toArray(Criterion[]::new));
+    PactDefinition p =
+        new PactDefinition(
+            null,
+            null,
+            raw.groups(),
+            raw.weights(),
+            raw.classification(),
+            raw.otherwise(),
+            raw.tieBreak(),
+            raw.trimmedMean(),
+            mayNormalise && rnd.nextBoolean());
     int n = 3 + rnd.nextInt(8);
     List<UnitIn> units = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -538,7 +554,8 @@ class ScoreEngineTest {
   void renamingOrReorderingUnitsNeverChangesTheRanks() {
     Random rnd = new Random(20240101);
     for (int trial = 0; trial < 300; trial++) {
-      World w = randomWorld(rnd);
+      // with and without the per-assessor normalisation
+      World w = randomWorld(rnd, true);
       Map<String, Integer> before =
           w.run().stream().collect(Collectors.toMap(Result::unit, Result::rank));
       // rename: new codes in reverse alphabetical order, new names; then shuffle everything
@@ -610,8 +627,15 @@ class ScoreEngineTest {
 
   @Test
   void theSameInputsAlwaysGiveTheSameResults() {
-    World w = randomWorld(new Random(42));
-    assertThat(w.run()).isEqualTo(w.run());
+    Random rnd = new Random(42);
+    for (int trial = 0; trial < 50; trial++) {
+      World w = randomWorld(rnd, true);
+      List<Mark> shuffled = new ArrayList<>(w.marks());
+      Collections.shuffle(shuffled, rnd);
+      assertThat(new World(w.pact(), w.units(), w.figures(), shuffled, w.items()).run())
+          .as("trial %d", trial)
+          .isEqualTo(w.run());
+    }
   }
 
   static BigDecimal total(List<Result> rs, String unit) {
