@@ -145,7 +145,11 @@ public class Eligibility {
           .toList();
     }
     int span = span(rules, year);
-    Map<String, Facts> facts = facts(nominees, type.recipient(), year, span, source);
+    boolean needsInitiatives =
+        rules.definition().conditions().stream()
+            .anyMatch(c -> c.type() == RuleSet.Type.INITIATIVES);
+    Map<String, Facts> facts =
+        facts(nominees, type.recipient(), year, span, needsInitiatives, source);
     Context ctx = new Context(type, year, rules, LocaleContextHolder.getLocale());
     List<Evaluation> out = new ArrayList<>(nominees.size());
     for (Nominee n : nominees) {
@@ -454,7 +458,12 @@ public class Eligibility {
   // ---- loading the facts of a batch
 
   private Map<String, Facts> facts(
-      List<Nominee> nominees, Recipient kind, int year, int span, InitiativeSource source) {
+      List<Nominee> nominees,
+      Recipient kind,
+      int year,
+      int span,
+      boolean needsInitiatives,
+      InitiativeSource source) {
     LocalDate from = LocalDate.of(year - span + 1, 1, 1);
     LocalDate to = LocalDate.of(year, 12, 31);
     Map<String, Facts> out = new HashMap<>();
@@ -487,7 +496,9 @@ public class Eligibility {
         for (Discipline d : disciplines.ofPeople(ids, from, to)) {
           disc.computeIfAbsent(d.personId(), k -> new ArrayList<>()).add(d);
         }
-        Map<Long, List<Recognised>> inits = source.recognisedFor(ids, from, to);
+        // one lookup per person in the movement module: only when the rules ask for initiatives
+        Map<Long, List<Recognised>> inits =
+            needsInitiatives ? source.recognisedFor(ids, from, to) : Map.of();
         for (long id : ids) {
           Long unitId = unitOf.get(id);
           String unitCode = null;
