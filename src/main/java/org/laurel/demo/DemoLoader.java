@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class DemoLoader implements ApplicationRunner {
 
   private final DemoData data;
+  private final DemoCertificates certificates;
   private final Users users;
   private final DatabaseProperties db;
   private final String enabled;
@@ -24,11 +25,13 @@ class DemoLoader implements ApplicationRunner {
 
   DemoLoader(
       DemoData data,
+      DemoCertificates certificates,
       Users users,
       DatabaseProperties db,
       @Value("${laurel.demo.enabled:}") String enabled,
       @Value("${laurel.demo.password:demo}") String password) {
     this.data = data;
+    this.certificates = certificates;
     this.users = users;
     this.db = db;
     this.enabled = enabled;
@@ -40,6 +43,8 @@ class DemoLoader implements ApplicationRunner {
     boolean on = enabled.isBlank() ? db.embedded() : Boolean.parseBoolean(enabled);
     if (on && users.count() == 0) {
       data.load(password);
+      // after every module's demo that grants awards
+      certificates.load();
     }
   }
 }

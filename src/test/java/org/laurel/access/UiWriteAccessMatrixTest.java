@@ -358,7 +358,7 @@ class UiWriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Row> ROWS =
-      Stream.of(CORE_ROWS, MovementMatrix.UI).flatMap(List::stream).toList();
+      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI).flatMap(List::stream).toList();
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -387,6 +387,7 @@ class UiWriteAccessMatrixTest {
         new MatrixWorld(units, people, blocs, councils, users, new TransactionTemplate(txManager))
             .get();
     MovementMatrix.ensure(context, txManager);
+    CertificateMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {
