@@ -342,10 +342,23 @@ class CertificateTest {
                   .toUpperCase(java.util.Locale.forLanguageTag("vi")))
           .contains("Quyết định số 7/QĐ-UBND ngày 20/01/2022")
           .contains(c.publicId());
+      snapshot(doc, "certificate-bang-khen.png");
+      assertThat(qrOf(doc)).isEqualTo(certificates.verifyUrl(c.publicId()));
       assertThat(doc.getPage(0).getResources().getFontNames()).isNotEmpty();
       for (var name : doc.getPage(0).getResources().getFontNames()) {
         assertThat(doc.getPage(0).getResources().getFont(name).isEmbedded()).isTrue();
       }
+    }
+    byte[] title =
+        mvc.perform(get("/api/v1/certificates/" + certificateOf(flag.id()).publicId() + "/pdf"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (PDDocument doc = Loader.loadPDF(title)) {
+      snapshot(doc, "certificate-title.png");
+      assertThat(new PDFTextStripper().getText(doc))
+          .contains("GIẤY CHỨNG NHẬN", "Tập thể lao động xuất sắc", "Huyện Kim Thành");
     }
     // a batch for pre-printed blanks: one page each, the variable text only
     byte[] batch =
@@ -360,6 +373,7 @@ class CertificateTest {
             .getContentAsByteArray();
     try (PDDocument doc = Loader.loadPDF(batch)) {
       assertThat(doc.getNumberOfPages()).isEqualTo(2);
+      snapshot(doc, "certificate-blank.png");
       String text = new PDFTextStripper().getText(doc);
       assertThat(text)
           .contains(people.get(person).fullName())
@@ -373,6 +387,55 @@ class CertificateTest {
         .andExpect(status().isForbidden());
   }
 
+  private jakarta.servlet.http.Cookie login(String user) throws Exception {
+    return mvc.perform(
+            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                .formLogin("/login")
+                .user(user)
+                .password("demo"))
+        .andReturn()
+        .getResponse()
+        .getCookie("SESSION");
+  }
+
+  private String page(String url, jakarta.servlet.http.Cookie session) throws Exception {
+    var req = get(url).header("Accept-Language", "vi");
+    if (session != null) {
+      req.cookie(session);
+    }
+    return mvc.perform(req)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void secretariatListsAUnitsCertificatesWithDownloadsAndRevokeForms() throws Exception {
+    String html = page("/certificates?unit=CG&year=2024", login("secretariat"));
+    assertThat(html)
+        .contains("Huyện Cẩm Giàng", "Cờ thi đua của UBND tỉnh", "/api/v1/certificates/")
+        .contains("/pdf", "layout=BLANK", "/certificates/batch.pdf", "Thu hồi chứng nhận")
+        .contains("Cấp chứng nhận");
+    String viewer = page("/certificates?unit=CG&year=2024", login("viewer"));
+    assertThat(viewer).contains("Huyện Cẩm Giàng").doesNotContain("Thu hồi chứng nhận");
+    mvc.perform(get("/certificates")).andExpect(status().is3xxRedirection());
+  }
+
+  @Test
+  void verificationPageSpeaksGermanToo() throws Exception {
+    String id = certificates.search(new Certificates.Filter(null, "CG", 2024)).get(0).publicId();
+    String html =
+        mvc.perform(get("/verify/" + id).header("Accept-Language", "de"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("Urkunde prüfen", "Gültige Urkunde", "Den Nachweis selbst prüfen")
+        .contains("/api/v1/certificates/keys", "/api/v1/certificates/status/HD");
+  }
+
   @Test
   void demoHasCertificatesFor2024WithOneRevoked() {
     List<CertificateView> demo = certificates.search(new Certificates.Filter(null, null, 2024));
@@ -380,6 +443,31 @@ class CertificateTest {
     assertThat(demo.stream().filter(CertificateView::revoked).toList())
         .singleElement()
         .satisfies(r -> assertThat(r.revocationDecision()).isEqualTo("210/QĐ-UBND"));
+  }
+
+  /** Reads the QR code of the first page back from its rendering (lower-left quarter). */
+  static String qrOf(PDDocument doc) throws Exception {
+    java.awt.image.BufferedImage page =
+        new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
+    java.awt.image.BufferedImage corner =
+        page.getSubimage(0, page.getHeight() / 2, page.getWidth() / 3, page.getHeight() / 2);
+    int[] rgb =
+        corner.getRGB(0, 0, corner.getWidth(), corner.getHeight(), null, 0, corner.getWidth());
+    var source =
+        new com.google.zxing.RGBLuminanceSource(corner.getWidth(), corner.getHeight(), rgb);
+    var bitmap =
+        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source));
+    return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+  }
+
+  /** The first page as an image under target/screenshots, to look at. */
+  static void snapshot(PDDocument doc, String name) throws Exception {
+    java.nio.file.Path dir =
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+    javax.imageio.ImageIO.write(
+        new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 72),
+        "png",
+        dir.resolve(name).toFile());
   }
 
   static byte[] decode(String encoded) throws Exception {
