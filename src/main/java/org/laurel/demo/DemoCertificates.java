@@ -20,9 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo certificates (synthetic): certificates for the awards of 2024 on record. Where the history
  * holds no award of 2024 yet, a few are granted first (through {@link AwardHistory#grant}, so the
- * certificate module hears of them as of any award): the Provincial Emulation Flag for Cẩm Giàng,
- * the bloc's leader in the 2024 ranking, certificates of merit for TP Hải Dương and TP Chí Linh and
- * for two people. One certificate is revoked, with its reason and the revoking decision.
+ * certificate module hears of them as of any award): Tập thể lao động xuất sắc for Cẩm Giàng, TP
+ * Hải Dương and TP Chí Linh, and Bằng khen of the province chairman for two people. (Not the
+ * emulation flag or the collective Bằng khen that the bloc's 2024 proposals ask for: the council's
+ * decisions will grant those.) One certificate is revoked, with its reason and revoking decision.
  */
 @Component
 class DemoCertificates {
@@ -62,11 +63,9 @@ class DemoCertificates {
       }
     }
     if (ids.isEmpty()) {
-      ids.add(
-          collective(
-              "CO_UBND", "CG", "Dẫn đầu Khối thi đua các huyện, thị xã, thành phố năm 2024"));
-      ids.add(collective("BK_UBND_TT", "HDG", "Hoàn thành xuất sắc nhiệm vụ năm 2024"));
-      ids.add(collective("BK_UBND_TT", "CL", "Hoàn thành xuất sắc nhiệm vụ năm 2024"));
+      ids.add(collective("CG", "Dẫn đầu Khối thi đua các huyện, thị xã, thành phố năm 2024"));
+      ids.add(collective("HDG", "Hoàn thành xuất sắc nhiệm vụ năm 2024"));
+      ids.add(collective("CL", "Hoàn thành xuất sắc nhiệm vụ năm 2024"));
       ids.add(
           person(
               "Vũ Đức Thắng",
@@ -83,7 +82,7 @@ class DemoCertificates {
     log.info("Demo certificates issued: {} (one revoked).", issued.size());
   }
 
-  private long collective(String award, String unit, String achievement) {
+  private long collective(String unit, String achievement) {
     return awards
         .grant(
             new NewAward(
@@ -91,7 +90,7 @@ class DemoCertificates {
                 null,
                 unit,
                 null,
-                award,
+                "TTLDXS",
                 YEAR,
                 DECISION,
                 DECIDED,

@@ -49,7 +49,7 @@ class VerifyPageBrowserTest {
         jdbc
             .sql(
                 "select public_id from certificate where revoked_at is null and year = 2024"
-                    + " and award_code = 'CO_UBND'")
+                    + " and unit_code = 'CG'")
             .query(String.class)
             .list()
             .stream()

@@ -414,7 +414,7 @@ class CertificateTest {
   void secretariatListsAUnitsCertificatesWithDownloadsAndRevokeForms() throws Exception {
     String html = page("/certificates?unit=CG&year=2024", login("secretariat"));
     assertThat(html)
-        .contains("Huyện Cẩm Giàng", "Cờ thi đua của UBND tỉnh", "/api/v1/certificates/")
+        .contains("Huyện Cẩm Giàng", "Tập thể lao động xuất sắc", "/api/v1/certificates/")
         .contains("/pdf", "layout=BLANK", "/certificates/batch.pdf", "Thu hồi chứng nhận")
         .contains("Cấp chứng nhận");
     String viewer = page("/certificates?unit=CG&year=2024", login("viewer"));
