@@ -157,6 +157,63 @@ class CertificateTest {
     assertThat(verifies(flip(jwt, 0, 10), keys)).isFalse();
   }
 
+  @Autowired org.laurel.reward.AwardImports imports;
+
+  @Test
+  void concurrentIssuingForOneAwardMakesOneCertificate() throws Exception {
+    Access.runAsSystem(
+        "test",
+        () ->
+            imports.importFile(
+                ("recipient,unit,person,household,award,year,decision_number,decision_date\n"
+                        + "COLLECTIVE,BG,,,TTLDXS,2014,3/QĐ-UBND,2015-01-12\n")
+                    .getBytes(StandardCharsets.UTF_8),
+                "race.csv"));
+    long award =
+        awards.ofUnit("BG", false).stream()
+            .filter(a -> a.year() == 2014 && a.awardCode().equals("TTLDXS"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    assertThat(certificates.ofAward(award)).as("an import issues nothing by itself").isEmpty();
+    int threads = 4;
+    var start = new java.util.concurrent.CyclicBarrier(threads);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        ids.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  String[] id = new String[1];
+                  Access.runAsSystem(
+                      "test",
+                      () ->
+                          id[0] =
+                              certificates
+                                  .issue(new Certificates.IssueRequest(List.of(award)))
+                                  .get(0)
+                                  .publicId());
+                  return id[0];
+                }));
+      }
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      for (var f : ids) {
+        distinct.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(distinct).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            jdbc.sql("select count(*) from certificate where award_id = ?")
+                .param(award)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
   @Test
   void issuingAgainForTheSameAwardsChangesNothing() throws Exception {
     AwardRecord award = grant(Recipient.COLLECTIVE, "GL", "TTLDXS", 2021, null);
