@@ -101,6 +101,20 @@ class SecurityConfiguration {
                         "/api/v1/openapi/**",
                         "/api/docs/**")
                     .permitAll()
+                    // certificates: anyone may verify one (status, credential, PDF), read the
+                    // published keys, status lists and issuer profiles; lists, batches and
+                    // writes need a sign-in
+                    .requestMatchers("/api/v1/certificates/batch/**", "/api/v1/certificates/awards")
+                    .authenticated()
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/certificates/keys",
+                        "/api/v1/certificates/status/*",
+                        "/api/v1/certificates/issuers/*",
+                        "/api/v1/certificates/*",
+                        "/api/v1/certificates/*/credential",
+                        "/api/v1/certificates/*/pdf")
+                    .permitAll()
                     // the public notice of reward proposals: read and comment without signing in
                     .requestMatchers("/api/v1/portal/notices", "/api/v1/portal/notices/**")
                     .permitAll()
@@ -142,6 +156,7 @@ class SecurityConfiguration {
                         "/swagger-ui/**",
                         "/portal",
                         "/portal/**",
+                        "/verify/*",
                         "/error")
                     .permitAll()
                     .requestMatchers("/audit/**")

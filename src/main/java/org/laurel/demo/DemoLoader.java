@@ -18,6 +18,7 @@ class DemoLoader implements ApplicationRunner {
 
   private final DemoData data;
   private final DemoMovements movements;
+  private final DemoCertificates certificates;
   private final Users users;
   private final DatabaseProperties db;
   private final String enabled;
@@ -26,12 +27,14 @@ class DemoLoader implements ApplicationRunner {
   DemoLoader(
       DemoData data,
       DemoMovements movements,
+      DemoCertificates certificates,
       Users users,
       DatabaseProperties db,
       @Value("${laurel.demo.enabled:}") String enabled,
       @Value("${laurel.demo.password:demo}") String password) {
     this.data = data;
     this.movements = movements;
+    this.certificates = certificates;
     this.users = users;
     this.db = db;
     this.enabled = enabled;
@@ -44,6 +47,8 @@ class DemoLoader implements ApplicationRunner {
     if (on && users.count() == 0) {
       data.load(password);
       movements.load();
+      // after every module's demo that grants awards
+      certificates.load();
     }
   }
 }

@@ -411,7 +411,7 @@ class UiWriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Row> ROWS =
-      Stream.of(CORE_ROWS, MovementMatrix.UI).flatMap(List::stream).toList();
+      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI).flatMap(List::stream).toList();
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -443,6 +443,7 @@ class UiWriteAccessMatrixTest {
             .get();
     MovementMatrix.ensure(context, txManager);
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
+    CertificateMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {

@@ -447,7 +447,7 @@ class WriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Endpoint> ENDPOINTS =
-      Stream.of(CORE_ENDPOINTS, MovementMatrix.API, RewardMatrix.API)
+      Stream.of(CORE_ENDPOINTS, MovementMatrix.API, RewardMatrix.API, CertificateMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -512,6 +512,7 @@ class WriteAccessMatrixTest {
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
     MovementMatrix.ensure(context, txManager);
     RewardMatrix.ensure(context, txManager, world);
+    CertificateMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {
