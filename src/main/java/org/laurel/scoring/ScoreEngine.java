@@ -196,8 +196,9 @@ final class ScoreEngine {
         BigDecimal rawTotal,
         List<BigDecimal> rawKey) {}
     List<Scored> scored = new ArrayList<>();
+    int criteria = pact.criteria().size();
     for (UnitIn u : in.units()) {
-      List<Line> lines = new ArrayList<>();
+      List<Line> lines = new ArrayList<>(criteria);
       Map<String, BigDecimal> groupTotals = new HashMap<>();
       Map<String, BigDecimal> criterionPoints = new HashMap<>();
       Map<String, BigDecimal> rawGroupTotals = new HashMap<>();
@@ -504,6 +505,25 @@ final class ScoreEngine {
   private static final Comparator<Mark> BY_ASSESSOR = Comparator.comparing(Mark::assessor);
   private static final BigDecimal ZERO_2 = BigDecimal.valueOf(0, 2);
 
+  /**
+   * Shared two-decimal values 0.00 … 1000.00: a full recompute keeps millions of means and points,
+   * mostly the same few thousand values, and the GC copies every object it keeps.
+   */
+  private static final BigDecimal[] TWO_DECIMALS = new BigDecimal[100_001];
+
+  /** h / 100 with two decimals; equal (scale included) to {@code BigDecimal.valueOf(h, 2)}. */
+  static BigDecimal twoDecimals(long h) {
+    if (h < 0 || h >= TWO_DECIMALS.length) {
+      return BigDecimal.valueOf(h, 2);
+    }
+    BigDecimal b = TWO_DECIMALS[(int) h];
+    if (b == null) {
+      b = BigDecimal.valueOf(h, 2);
+      TWO_DECIMALS[(int) h] = b;
+    }
+    return b;
+  }
+
   /** Marker for a value that is missing or does not fit the long arithmetic. */
   private static final long NO = Long.MIN_VALUE;
 
@@ -511,9 +531,11 @@ final class ScoreEngine {
    * x × 100 as a long when x has at most two decimals and |x| < 10⁴ (so that sums of squares stay
    * exact in a long), else {@link #NO}.
    */
+  private static final BigDecimal LIMIT = BigDecimal.valueOf(10_000);
+
   static long hundredths(BigDecimal x) {
     int s = x.scale();
-    if (s > 2 || x.precision() - s > 4) {
+    if (s > 2 || x.compareTo(LIMIT) >= 0 || x.compareTo(LIMIT.negate()) <= 0) {
       return NO;
     }
     return x.movePointRight(2).longValueExact();
@@ -569,7 +591,7 @@ final class ScoreEngine {
           total += units[i];
         }
       }
-      return total == 0 ? ZERO_2 : BigDecimal.valueOf(divideHalfUp(sum, total), 2);
+      return total == 0 ? ZERO_2 : twoDecimals(divideHalfUp(sum, total));
     }
   }
 
@@ -727,11 +749,14 @@ final class ScoreEngine {
         of.sort(BY_ASSESSOR);
       }
       List<Score> scores = new ArrayList<>(of.size());
-      List<String> abstained = new ArrayList<>(0);
+      List<String> abstained = List.of();
       boolean anyNormalised = false;
       long[] own = {0, 0, 0, 1};
       for (Mark m : of) {
         if (m.points() == null) {
+          if (abstained.isEmpty()) {
+            abstained = new ArrayList<>();
+          }
           abstained.add(m.assessor());
           continue;
         }
@@ -746,15 +771,16 @@ final class ScoreEngine {
       all[1] += own[1];
       all[2] += own[2];
       all[3] &= own[3];
-      List<String> dropped = new ArrayList<>();
+      // few objects per round: the results of a full recompute are kept (and copied by the GC)
+      List<String> dropped = List.of();
       BigDecimal mean;
       BigDecimal rawMean;
       if (pact.trimmedMean() && scores.size() >= 5) {
+        dropped = new ArrayList<>();
         mean = counted(pact, scores, Score::counted, dropped);
         rawMean = anyNormalised ? counted(pact, scores, Score::points, new ArrayList<>()) : mean;
       } else {
-        rawMean =
-            n == 0 ? null : exact ? BigDecimal.valueOf(divideHalfUp(own[1], n), 2) : points(scores);
+        rawMean = n == 0 ? null : exact ? twoDecimals(divideHalfUp(own[1], n)) : points(scores);
         mean = anyNormalised ? mean(scores.stream().map(Score::counted).toList()) : rawMean;
       }
       BigDecimal spread = null;
@@ -767,8 +793,8 @@ final class ScoreEngine {
       return new RoundPart(
           r,
           weighing.weights()[r.ordinal()],
-          Collections.unmodifiableList(scores),
-          Collections.unmodifiableList(abstained),
+          scores.size() <= 1 ? List.copyOf(scores) : Collections.unmodifiableList(scores),
+          abstained.isEmpty() ? abstained : Collections.unmodifiableList(abstained),
           dropped,
           mean,
           rawMean,
@@ -814,7 +840,7 @@ final class ScoreEngine {
     while (reachesHalfBelow(k + 1, n, big)) {
       k++;
     }
-    return BigDecimal.valueOf(k, 2);
+    return twoDecimals(k);
   }
 
   /** Whether k − ½ ≤ √big / n. */
