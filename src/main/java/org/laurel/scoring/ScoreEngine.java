@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -168,22 +169,25 @@ final class ScoreEngine {
 
   record ItemPart(BigDecimal points, String reason) {}
 
+  /** How a unit's line for a manual criterion is computed; the engine's own is {@link Cells}. */
+  interface ManualLines {
+    Line line(Group g, Criterion c, UnitIn u);
+  }
+
   static List<Result> compute(Inputs in) {
+    return compute(in, Cells.of(in));
+  }
+
+  static List<Result> compute(Inputs in, ManualLines manual) {
     PactDefinition pact = in.pact();
-    Map<Mark, BigDecimal> normalised =
-        pact.normalise() ? normalise(pact, in.marks()) : new IdentityHashMap<>();
-    Map<String, List<Mark>> marksByUnitCriterion = new HashMap<>();
-    for (Mark m : in.marks()) {
-      marksByUnitCriterion
-          .computeIfAbsent(m.unit() + "\u0000" + m.criterion(), k -> new ArrayList<>())
-          .add(m);
-    }
     Map<String, List<Item>> itemsByUnitCriterion = new HashMap<>();
     for (Item i : in.items()) {
       itemsByUnitCriterion
           .computeIfAbsent(i.unit() + "\u0000" + i.criterion(), k -> new ArrayList<>())
           .add(i);
     }
+    List<Band> bands = byMinDescending(pact.classification());
+    boolean chain = !pact.tieBreakChain().isEmpty();
     record Scored(
         UnitIn unit,
         BigDecimal total,
@@ -192,8 +196,9 @@ final class ScoreEngine {
         BigDecimal rawTotal,
         List<BigDecimal> rawKey) {}
     List<Scored> scored = new ArrayList<>();
+    int criteria = pact.criteria().size();
     for (UnitIn u : in.units()) {
-      List<Line> lines = new ArrayList<>();
+      List<Line> lines = new ArrayList<>(criteria);
       Map<String, BigDecimal> groupTotals = new HashMap<>();
       Map<String, BigDecimal> criterionPoints = new HashMap<>();
       Map<String, BigDecimal> rawGroupTotals = new HashMap<>();
@@ -204,7 +209,6 @@ final class ScoreEngine {
       BigDecimal rawTotal = BigDecimal.ZERO;
       for (Group g : pact.groups()) {
         for (Criterion c : g.criteria()) {
-          String key = u.code() + "\u0000" + c.code();
           Line line =
               switch (c.method()) {
                 case INDICATOR -> {
@@ -225,33 +229,12 @@ final class ScoreEngine {
                       null,
                       null);
                 }
-                case MANUAL -> {
-                  List<Mark> marks = marksByUnitCriterion.getOrDefault(key, List.of());
-                  List<RoundPart> rounds = rounds(pact, marks, normalised);
-                  BigDecimal pts = weighted(rounds, RoundPart::mean);
-                  yield new Line(
-                      g.code(),
-                      c.code(),
-                      c.name(),
-                      c.method(),
-                      c.maxPoints(),
-                      pts.min(c.maxPoints()),
-                      null,
-                      rounds,
-                      null,
-                      rounds.stream().allMatch(r -> r.mean() == null)
-                          ? "no submitted scores"
-                          : null,
-                      weighted(rounds, RoundPart::rawMean).min(c.maxPoints()),
-                      spread(
-                          marks.stream()
-                              .map(Mark::points)
-                              .filter(java.util.Objects::nonNull)
-                              .toList()));
-                }
+                case MANUAL -> manual.line(g, c, u);
                 case BONUS, PENALTY -> {
                   List<Item> items =
-                      new ArrayList<>(itemsByUnitCriterion.getOrDefault(key, List.of()));
+                      new ArrayList<>(
+                          itemsByUnitCriterion.getOrDefault(
+                              u.code() + "\u0000" + c.code(), List.of()));
                   items.sort(
                       Comparator.comparing(Item::points).thenComparing(Item::reason).reversed());
                   BigDecimal sum =
@@ -282,11 +265,13 @@ final class ScoreEngine {
             }
           }
           lines.add(line);
-          criterionPoints.put(c.code(), line.points());
-          groupTotals.merge(g.code(), line.points(), BigDecimal::add);
+          if (chain) {
+            criterionPoints.put(c.code(), line.points());
+            groupTotals.merge(g.code(), line.points(), BigDecimal::add);
+            rawCriterionPoints.put(c.code(), raw);
+            rawGroupTotals.merge(g.code(), raw, BigDecimal::add);
+          }
           total = total.add(line.points());
-          rawCriterionPoints.put(c.code(), raw);
-          rawGroupTotals.merge(g.code(), raw, BigDecimal::add);
           rawTotal = rawTotal.add(raw);
         }
       }
@@ -296,7 +281,7 @@ final class ScoreEngine {
       List<BigDecimal> key = key(pact, total, council, criterionPoints, groupTotals, tie);
       List<BigDecimal> rawKey =
           key(pact, rawTotal, rawCouncil, rawCriterionPoints, rawGroupTotals, new HashMap<>());
-      String cls = classify(pact.classification(), pact.otherwise(), total);
+      String cls = classifySorted(bands, pact.otherwise(), total);
       scored.add(
           new Scored(
               u,
@@ -385,12 +370,21 @@ final class ScoreEngine {
   }
 
   static String classify(List<Band> bands, String otherwise, BigDecimal total) {
-    return bands.stream()
-        .sorted(Comparator.comparing(Band::min).reversed())
-        .filter(b -> total.compareTo(b.min()) >= 0)
-        .map(Band::label)
-        .findFirst()
-        .orElse(otherwise);
+    return classifySorted(byMinDescending(bands), otherwise, total);
+  }
+
+  private static List<Band> byMinDescending(List<Band> bands) {
+    return bands.stream().sorted(Comparator.comparing(Band::min).reversed()).toList();
+  }
+
+  /** The label of the first band reached, of bands sorted by {@link #byMinDescending}. */
+  private static String classifySorted(List<Band> sorted, String otherwise, BigDecimal total) {
+    for (Band b : sorted) {
+      if (total.compareTo(b.min()) >= 0) {
+        return b.label();
+      }
+    }
+    return otherwise;
   }
 
   // ---- indicator criteria
@@ -507,47 +501,362 @@ final class ScoreEngine {
 
   // ---- manual criteria
 
-  static List<RoundPart> rounds(
-      PactDefinition pact, List<Mark> marks, Map<Mark, BigDecimal> normalised) {
-    List<RoundPart> out = new ArrayList<>();
-    for (Round r : Round.values()) {
-      List<Mark> of =
-          marks.stream()
-              .filter(m -> m.round() == r)
-              .sorted(Comparator.comparing(Mark::assessor))
-              .toList();
-      List<Score> scores =
-          of.stream()
-              .filter(m -> m.points() != null)
-              .map(
-                  m ->
-                      new Score(
-                          m.assessor(), m.points(), m.comment(), normalised.get(m), m.evidence()))
-              .toList();
-      List<String> abstained =
-          of.stream().filter(m -> m.points() == null).map(Mark::assessor).toList();
-      List<String> dropped = new ArrayList<>();
-      BigDecimal mean = counted(pact, scores, Score::counted, dropped);
-      BigDecimal rawMean = counted(pact, scores, Score::points, new ArrayList<>());
-      out.add(
-          new RoundPart(
-              r,
-              pact.weights().of(r),
-              scores,
-              abstained,
-              dropped,
-              mean,
-              rawMean,
-              spread(scores.stream().map(Score::points).toList())));
+  private static final Round[] ROUNDS = Round.values();
+  private static final Comparator<Mark> BY_ASSESSOR = Comparator.comparing(Mark::assessor);
+  private static final BigDecimal ZERO_2 = BigDecimal.valueOf(0, 2);
+
+  /**
+   * Shared two-decimal values 0.00 … 1000.00: a full recompute keeps millions of means and points,
+   * mostly the same few thousand values, and the GC copies every object it keeps.
+   */
+  private static final BigDecimal[] TWO_DECIMALS = new BigDecimal[100_001];
+
+  /** h / 100 with two decimals; equal (scale included) to {@code BigDecimal.valueOf(h, 2)}. */
+  static BigDecimal twoDecimals(long h) {
+    if (h < 0 || h >= TWO_DECIMALS.length) {
+      return BigDecimal.valueOf(h, 2);
     }
-    return out;
+    BigDecimal b = TWO_DECIMALS[(int) h];
+    if (b == null) {
+      b = BigDecimal.valueOf(h, 2);
+      TWO_DECIMALS[(int) h] = b;
+    }
+    return b;
+  }
+
+  /** Marker for a value that is missing or does not fit the long arithmetic. */
+  private static final long NO = Long.MIN_VALUE;
+
+  /**
+   * x × 100 as a long when x has at most two decimals and |x| < 10⁴ (so that sums of squares stay
+   * exact in a long), else {@link #NO}.
+   */
+  private static final BigDecimal LIMIT = BigDecimal.valueOf(10_000);
+
+  static long hundredths(BigDecimal x) {
+    int s = x.scale();
+    if (s > 2 || x.compareTo(LIMIT) >= 0 || x.compareTo(LIMIT.negate()) <= 0) {
+      return NO;
+    }
+    return x.movePointRight(2).longValueExact();
+  }
+
+  /** a / b rounded half up (away from zero on a tie), as {@link RoundingMode#HALF_UP}; b > 0. */
+  static long divideHalfUp(long a, long b) {
+    long q = a / b;
+    long r = a % b;
+    if (2 * Math.abs(r) >= b) {
+      q += a < 0 ? -1 : 1;
+    }
+    return q;
+  }
+
+  /** The round weights as longs at a common scale; {@code units} null when they do not fit. */
+  record Weighing(BigDecimal[] weights, long @Nullable [] units) {
+
+    static Weighing of(PactDefinition pact) {
+      BigDecimal[] ws = new BigDecimal[ROUNDS.length];
+      int scale = 0;
+      for (Round r : ROUNDS) {
+        ws[r.ordinal()] = pact.weights().of(r);
+        scale = Math.max(scale, ws[r.ordinal()].scale());
+      }
+      long[] units = new long[ROUNDS.length];
+      for (int i = 0; i < ws.length; i++) {
+        BigDecimal w = ws[i].setScale(scale);
+        if (scale > 6 || w.abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
+          return new Weighing(ws, null);
+        }
+        units[i] = w.unscaledValue().longValueExact();
+      }
+      return new Weighing(ws, units);
+    }
+
+    /**
+     * The weighted mean of the rounds' means (in hundredths, {@link #NO} for none), exactly as
+     * {@link ScoreEngine#weighted}; null when it cannot be computed in longs.
+     */
+    @Nullable BigDecimal weighted(long[] means) {
+      if (units == null) {
+        return null;
+      }
+      long sum = 0;
+      long total = 0;
+      for (int i = 0; i < means.length; i++) {
+        if (means[i] != NO && units[i] > 0) {
+          if (Math.abs(means[i]) >= 100_000_000L) {
+            return null;
+          }
+          sum += units[i] * means[i];
+          total += units[i];
+        }
+      }
+      return total == 0 ? ZERO_2 : twoDecimals(divideHalfUp(sum, total));
+    }
+  }
+
+  /** A manual criterion's line from its rounds, the weighted means (capped here) and the spread. */
+  static Line manualLine(
+      Group g,
+      Criterion c,
+      List<RoundPart> rounds,
+      BigDecimal points,
+      BigDecimal rawPoints,
+      @Nullable BigDecimal spread) {
+    boolean none = true;
+    for (RoundPart r : rounds) {
+      none &= r.mean() == null;
+    }
+    return new Line(
+        g.code(),
+        c.code(),
+        c.name(),
+        c.method(),
+        c.maxPoints(),
+        points.min(c.maxPoints()),
+        null,
+        rounds,
+        null,
+        none ? "no submitted scores" : null,
+        rawPoints.min(c.maxPoints()),
+        spread);
+  }
+
+  /** The marks grouped once by (unit, criterion): arrays, no keys built per mark. */
+  private record Cells(
+      PactDefinition pact,
+      Map<String, Integer> unitIndex,
+      Map<String, Integer> criterionIndex,
+      Mark[] marks,
+      int[] order,
+      int[] start,
+      Map<Mark, BigDecimal> normalised,
+      Weighing weighing)
+      implements ManualLines {
+
+    static Cells of(Inputs in) {
+      PactDefinition pact = in.pact();
+      Mark[] marks = in.marks().toArray(new Mark[0]);
+      Map<Mark, BigDecimal> normalised =
+          pact.normalise() ? normalise(pact, in.marks()) : new IdentityHashMap<>();
+      // the marks grouped once by (unit, criterion) cell: order[start[cell] .. start[cell + 1])
+      // holds their indices in input order
+      Map<String, Integer> unitIndex = new HashMap<>();
+      for (UnitIn u : in.units()) {
+        unitIndex.putIfAbsent(u.code(), unitIndex.size());
+      }
+      Map<String, Integer> criterionIndex = new HashMap<>();
+      for (Criterion c : pact.criteria()) {
+        criterionIndex.putIfAbsent(c.code(), criterionIndex.size());
+      }
+      int nc = criterionIndex.size();
+      int[] start = new int[Math.multiplyExact(unitIndex.size(), nc) + 1];
+      int[] cellOf = new int[marks.length];
+      for (int i = 0; i < marks.length; i++) {
+        Integer u = unitIndex.get(marks[i].unit());
+        Integer c = criterionIndex.get(marks[i].criterion());
+        cellOf[i] = u == null || c == null ? -1 : u * nc + c;
+        if (cellOf[i] >= 0) {
+          start[cellOf[i] + 1]++;
+        }
+      }
+      for (int k = 1; k < start.length; k++) {
+        start[k] += start[k - 1];
+      }
+      int[] order = new int[start[start.length - 1]];
+      int[] next = start.clone();
+      for (int i = 0; i < marks.length; i++) {
+        if (cellOf[i] >= 0) {
+          order[next[cellOf[i]]++] = i;
+        }
+      }
+      return new Cells(
+          pact, unitIndex, criterionIndex, marks, order, start, normalised, Weighing.of(pact));
+    }
+
+    @Override
+    public Line line(Group g, Criterion c, UnitIn u) {
+      int cell = unitIndex.get(u.code()) * criterionIndex.size() + criterionIndex.get(c.code());
+      return line(pact, g, c, cell);
+    }
+
+    /** A manual criterion's line: per round {@link #round}, then the weighted means. */
+    Line line(PactDefinition pact, Group g, Criterion c, int cell) {
+      List<List<Mark>> byRound = new ArrayList<>(ROUNDS.length);
+      for (int r = 0; r < ROUNDS.length; r++) {
+        byRound.add(new ArrayList<>());
+      }
+      // count, sum and sum of squares (in hundredths) of all the cell's scores, and whether exact
+      long[] all = {0, 0, 0, 1};
+      for (int k = start[cell]; k < start[cell + 1]; k++) {
+        Mark m = marks[order[k]];
+        if (m.round() != null) {
+          byRound.get(m.round().ordinal()).add(m);
+        } else if (m.points() != null) {
+          add(all, m.points());
+        }
+      }
+      List<RoundPart> rounds = new ArrayList<>(ROUNDS.length);
+      long[] means = new long[ROUNDS.length];
+      long[] rawMeans = new long[ROUNDS.length];
+      boolean anyNormalised = false;
+      boolean fits = true;
+      for (Round r : ROUNDS) {
+        RoundPart part = round(pact, r, byRound.get(r.ordinal()), all);
+        rounds.add(part);
+        means[r.ordinal()] = part.mean() == null ? NO : hundredths(part.mean());
+        rawMeans[r.ordinal()] = part.rawMean() == null ? NO : hundredths(part.rawMean());
+        fits &= (part.mean() == null) == (means[r.ordinal()] == NO);
+        fits &= (part.rawMean() == null) == (rawMeans[r.ordinal()] == NO);
+        anyNormalised |= part.mean() != part.rawMean();
+      }
+      BigDecimal pts = fits ? weighing.weighted(means) : null;
+      if (pts == null) {
+        pts = weighted(rounds, RoundPart::mean);
+      }
+      BigDecimal rawPts = !anyNormalised ? pts : fits ? weighing.weighted(rawMeans) : null;
+      if (rawPts == null) {
+        rawPts = weighted(rounds, RoundPart::rawMean);
+      }
+      BigDecimal spread = all[0] < 2 ? null : all[3] == 1 ? spreadOf(all[0], all[1], all[2]) : null;
+      if (spread == null && all[0] >= 2) {
+        List<BigDecimal> xs = new ArrayList<>();
+        for (int k = start[cell]; k < start[cell + 1]; k++) {
+          if (marks[order[k]].points() != null) {
+            xs.add(marks[order[k]].points());
+          }
+        }
+        spread = spread(xs);
+      }
+      return manualLine(g, c, rounds, pts, rawPts, spread);
+    }
+
+    /** Adds x to the count, sum and sum of squares in {@code acc}; clears acc[3] if not exact. */
+    private static void add(long[] acc, BigDecimal x) {
+      long h = hundredths(x);
+      acc[0]++;
+      if (h == NO) {
+        acc[3] = 0;
+      } else {
+        acc[1] += h;
+        acc[2] += h * h;
+      }
+    }
+
+    /** A round's part, as {@link ScoreEngine#rounds} did; adds its scores to {@code all}. */
+    private RoundPart round(PactDefinition pact, Round r, List<Mark> of, long[] all) {
+      if (of.size() > 1) {
+        of.sort(BY_ASSESSOR);
+      }
+      List<Score> scores = new ArrayList<>(of.size());
+      List<String> abstained = List.of();
+      boolean anyNormalised = false;
+      long[] own = {0, 0, 0, 1};
+      for (Mark m : of) {
+        if (m.points() == null) {
+          if (abstained.isEmpty()) {
+            abstained = new ArrayList<>();
+          }
+          abstained.add(m.assessor());
+          continue;
+        }
+        BigDecimal z = normalised.isEmpty() ? null : normalised.get(m);
+        anyNormalised |= z != null;
+        scores.add(new Score(m.assessor(), m.points(), m.comment(), z, m.evidence()));
+        add(own, m.points());
+      }
+      long n = own[0];
+      boolean exact = own[3] == 1;
+      all[0] += n;
+      all[1] += own[1];
+      all[2] += own[2];
+      all[3] &= own[3];
+      // few objects per round: the results of a full recompute are kept (and copied by the GC)
+      List<String> dropped = List.of();
+      BigDecimal mean;
+      BigDecimal rawMean;
+      if (pact.trimmedMean() && scores.size() >= 5) {
+        dropped = new ArrayList<>();
+        mean = counted(pact, scores, Score::counted, dropped);
+        rawMean = anyNormalised ? counted(pact, scores, Score::points, new ArrayList<>()) : mean;
+      } else {
+        rawMean = n == 0 ? null : exact ? twoDecimals(divideHalfUp(own[1], n)) : points(scores);
+        mean = anyNormalised ? mean(scores.stream().map(Score::counted).toList()) : rawMean;
+      }
+      BigDecimal spread = null;
+      if (n >= 2) {
+        spread = exact ? spreadOf(n, own[1], own[2]) : null;
+        if (spread == null) {
+          spread = spread(scores.stream().map(Score::points).toList());
+        }
+      }
+      return new RoundPart(
+          r,
+          weighing.weights()[r.ordinal()],
+          scores.size() <= 1 ? List.copyOf(scores) : Collections.unmodifiableList(scores),
+          abstained.isEmpty() ? abstained : Collections.unmodifiableList(abstained),
+          dropped,
+          mean,
+          rawMean,
+          spread);
+    }
+
+    private static @Nullable BigDecimal points(List<Score> scores) {
+      return mean(scores.stream().map(Score::points).toList());
+    }
+  }
+
+  /**
+   * The population standard deviation of n values given in hundredths by their sum and sum of
+   * squares, with two decimals half up: exactly what {@link #spread} gives, without the decimal
+   * square root; null when it does not fit the long arithmetic.
+   *
+   * <p>In hundredths the deviation is t = √N / n with N = n·Σx² − (Σx)², an integer; t rounded half
+   * up is the largest k with k − ½ ≤ t, that is (2k − 1)·n ≤ 2·√N, decided exactly in integers as
+   * (2k − 1)²·n² ≤ 4·N. {@link #sd} rounds to 16 digits twice, an error below 10⁻¹⁵ relative; for N
+   * ≤ 10¹² the true deviation is at least 1 / (8·N) ≥ 10⁻¹³ relative away from a half-way point
+   * unless exactly on one (which both then round up), so both round the same way.
+   */
+  static @Nullable BigDecimal spreadOf(long n, long sum, long squares) {
+    if (n >= 1_000_000) {
+      return null;
+    }
+    long big;
+    try {
+      big = Math.subtractExact(Math.multiplyExact(n, squares), Math.multiplyExact(sum, sum));
+    } catch (ArithmeticException e) {
+      return null;
+    }
+    if (big > 1_000_000_000_000L) {
+      return null;
+    }
+    if (big <= 0) {
+      return ZERO_2;
+    }
+    long k = (long) Math.floor(Math.sqrt((double) big) / n + 0.5);
+    while (k > 0 && !reachesHalfBelow(k, n, big)) {
+      k--;
+    }
+    while (reachesHalfBelow(k + 1, n, big)) {
+      k++;
+    }
+    return twoDecimals(k);
+  }
+
+  /** Whether k − ½ ≤ √big / n. */
+  private static boolean reachesHalfBelow(long k, long n, long big) {
+    if (k <= 0) {
+      return true;
+    }
+    long b = (2 * k - 1) * n;
+    return b * b <= 4 * big;
   }
 
   /**
    * The mean of the scores' values; with the trimmed mean and at least 5 scores the lowest and the
    * highest (by value, then assessor) are left out and named in {@code dropped}.
    */
-  private static @Nullable BigDecimal counted(
+  static @Nullable BigDecimal counted(
       PactDefinition pact,
       List<Score> scores,
       java.util.function.Function<Score, BigDecimal> value,
@@ -649,7 +958,10 @@ final class ScoreEngine {
     if (xs.isEmpty()) {
       return null;
     }
-    BigDecimal sum = xs.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sum = BigDecimal.ZERO;
+    for (BigDecimal x : xs) {
+      sum = sum.add(x);
+    }
     return sum.divide(BigDecimal.valueOf(xs.size()), 2, RoundingMode.HALF_UP);
   }
 
