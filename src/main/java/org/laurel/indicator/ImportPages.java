@@ -75,6 +75,9 @@ class ImportPages {
   }
 
   private void describe(ImportJobs.Job job, Model model) {
+    // the job runs on: read its state once, before what that state promises (the error or the
+    // result is written before the state), so the page never shows a state without its details
+    model.addAttribute("state", job.state.name());
     model.addAttribute("job", job);
     model.addAttribute("problems", problems(job));
     model.addAttribute("refusal", refusal(job));

@@ -507,18 +507,37 @@ class CertificateTest {
   }
 
   /** Reads the QR code of the first page back from its rendering (lower-left quarter). */
+  /**
+   * Reads the QR code in the page's lower left corner. Its pattern depends on the random public id,
+   * so it is tried at two resolutions with the reader's thorough mode before giving up.
+   */
   static String qrOf(PDDocument doc) throws Exception {
-    java.awt.image.BufferedImage page =
-        new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
-    java.awt.image.BufferedImage corner =
-        page.getSubimage(0, page.getHeight() / 2, page.getWidth() / 3, page.getHeight() / 2);
-    int[] rgb =
-        corner.getRGB(0, 0, corner.getWidth(), corner.getHeight(), null, 0, corner.getWidth());
-    var source =
-        new com.google.zxing.RGBLuminanceSource(corner.getWidth(), corner.getHeight(), rgb);
-    var bitmap =
-        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source));
-    return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    com.google.zxing.NotFoundException last = null;
+    for (int dpi : new int[] {150, 300}) {
+      java.awt.image.BufferedImage page =
+          new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, dpi);
+      java.awt.image.BufferedImage corner =
+          page.getSubimage(0, page.getHeight() / 2, page.getWidth() / 3, page.getHeight() / 2);
+      int[] rgb =
+          corner.getRGB(0, 0, corner.getWidth(), corner.getHeight(), null, 0, corner.getWidth());
+      var source =
+          new com.google.zxing.RGBLuminanceSource(corner.getWidth(), corner.getHeight(), rgb);
+      for (var binarizer :
+          java.util.List.of(
+              new com.google.zxing.common.HybridBinarizer(source),
+              new com.google.zxing.common.GlobalHistogramBinarizer(source))) {
+        try {
+          return new com.google.zxing.qrcode.QRCodeReader()
+              .decode(
+                  new com.google.zxing.BinaryBitmap(binarizer),
+                  java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+              .getText();
+        } catch (com.google.zxing.NotFoundException e) {
+          last = e;
+        }
+      }
+    }
+    throw last;
   }
 
   /** The first page as an image under target/screenshots, to look at. */
