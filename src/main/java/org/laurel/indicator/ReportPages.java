@@ -20,7 +20,6 @@ import org.laurel.organisation.Units;
 import org.laurel.shared.ConflictException;
 import org.laurel.shared.ForbiddenException;
 import org.laurel.shared.Forms;
-import org.laurel.shared.InvalidInputException;
 import org.laurel.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -182,15 +181,11 @@ class ReportPages {
     requireEnter(unit);
     Reports.Entry entry = entry(form, errors);
     if (!errors.hasErrors()) {
-      try {
-        ReportView saved = reports.save(unit, period, entry, locale());
+      ReportView saved = Forms.attempt(errors, () -> reports.save(unit, period, entry, locale()));
+      if (saved != null) {
         redirect.addFlashAttribute(
             "flash", msg("report.flash.saved", figures.period(saved.period())));
         return "redirect:/reports/" + saved.unit() + "/" + saved.period();
-      } catch (ConflictException e) {
-        Forms.reject(errors, e);
-      } catch (InvalidInputException e) {
-        Forms.reject(errors, e);
       }
     }
     return page(reports.get(unit, period, locale()), form, List.of(), model);
@@ -210,17 +205,11 @@ class ReportPages {
       RedirectAttributes redirect) {
     requireEnter(unit);
     Reports.Entry entry = entry(form, errors);
-    if (errors.hasErrors()) {
-      return page(reports.get(unit, period, locale()), form, List.of(), model);
-    }
-    ReportView saved;
-    try {
-      saved = reports.save(unit, period, entry, locale());
-    } catch (ConflictException e) {
-      Forms.reject(errors, e);
-      return page(reports.get(unit, period, locale()), form, List.of(), model);
-    } catch (InvalidInputException e) {
-      Forms.reject(errors, e);
+    ReportView saved =
+        errors.hasErrors()
+            ? null
+            : Forms.attempt(errors, () -> reports.save(unit, period, entry, locale()));
+    if (saved == null) {
       return page(reports.get(unit, period, locale()), form, List.of(), model);
     }
     try {
@@ -257,15 +246,15 @@ class ReportPages {
       RedirectAttributes redirect) {
     requireReview(unit, period);
     if (!errors.hasErrors()) {
-      try {
-        ReportView r =
-            reports.accept(unit, period, new Reports.Decision(null, form.getVersion()), locale());
+      ReportView r =
+          Forms.attempt(
+              errors,
+              () ->
+                  reports.accept(
+                      unit, period, new Reports.Decision(null, form.getVersion()), locale()));
+      if (r != null) {
         redirect.addFlashAttribute("flash", msg("report.flash.accepted", r.unitName()));
         return "redirect:/reports/" + r.unit() + "/" + r.period();
-      } catch (ConflictException e) {
-        Forms.reject(errors, e);
-      } catch (InvalidInputException e) {
-        Forms.reject(errors, e);
       }
     }
     return decisionFailed(unit, period, errors, model);
@@ -281,16 +270,18 @@ class ReportPages {
       RedirectAttributes redirect) {
     requireReview(unit, period);
     if (!errors.hasErrors()) {
-      try {
-        ReportView r =
-            reports.returnForCorrection(
-                unit, period, new Reports.Decision(form.getReason(), form.getVersion()), locale());
+      ReportView r =
+          Forms.attempt(
+              errors,
+              () ->
+                  reports.returnForCorrection(
+                      unit,
+                      period,
+                      new Reports.Decision(form.getReason(), form.getVersion()),
+                      locale()));
+      if (r != null) {
         redirect.addFlashAttribute("flash", msg("report.flash.returned", r.unitName()));
         return "redirect:/reports/" + r.unit() + "/" + r.period();
-      } catch (ConflictException e) {
-        Forms.reject(errors, e);
-      } catch (InvalidInputException e) {
-        Forms.reject(errors, e);
       }
     }
     return decisionFailed(unit, period, errors, model);
@@ -309,16 +300,18 @@ class ReportPages {
       errors.rejectValue("reason", "error.report.reasonRequired");
     }
     if (!errors.hasErrors()) {
-      try {
-        ReportView r =
-            reports.reopen(
-                unit, period, new Reports.Reopen(form.getReason(), form.getVersion()), locale());
+      ReportView r =
+          Forms.attempt(
+              errors,
+              () ->
+                  reports.reopen(
+                      unit,
+                      period,
+                      new Reports.Reopen(form.getReason(), form.getVersion()),
+                      locale()));
+      if (r != null) {
         redirect.addFlashAttribute("flash", msg("report.flash.reopened", r.unitName()));
         return "redirect:/reports/" + r.unit() + "/" + r.period();
-      } catch (ConflictException e) {
-        Forms.reject(errors, e);
-      } catch (InvalidInputException e) {
-        Forms.reject(errors, e);
       }
     }
     return decisionFailed(unit, period, errors, model);

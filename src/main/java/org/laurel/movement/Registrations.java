@@ -231,10 +231,19 @@ public class Registrations {
   @Transactional(readOnly = true)
   public List<Participant> participation(long movementId) {
     MovementView m = movements.get(movementId);
-    Map<Long, RegistrationView> byUnit = new HashMap<>();
-    for (RegistrationView r : list(movementId)) {
-      byUnit.put(units.get(r.unitCode()).id(), r);
-    }
+    // counts only, in one query: the page and the portal need no registration's details
+    Map<Long, int[]> byUnit = new HashMap<>();
+    jdbc.sql(
+            """
+            select r.unit_id, cardinality(r.titles),
+                   (select count(*) from registration_target t where t.registration_id = r.id),
+                   (select count(*) from registration_person p where p.registration_id = r.id)
+            from registration r where r.movement_id = ?""")
+        .param(movementId)
+        .query(
+            rs -> {
+              byUnit.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)});
+            });
     Map<Long, LocalDate> reopened = new HashMap<>();
     jdbc.sql("select unit_id, open_until from registration_reopening where movement_id = ?")
         .param(movementId)
@@ -246,29 +255,29 @@ public class Registrations {
     Set<Long> listed = new HashSet<>();
     for (Ref u : movements.expectedRegistrants(m)) {
       listed.add(u.id());
-      RegistrationView r = byUnit.get(u.id());
-      out.add(participant(u.code(), u.name(), r, reopened.get(u.id())));
+      out.add(participant(u.code(), u.name(), byUnit.get(u.id()), reopened.get(u.id())));
     }
     // units below a scope unit that registered without being listed themselves
     for (var e : byUnit.entrySet()) {
       if (!listed.contains(e.getKey())) {
-        RegistrationView r = e.getValue();
-        out.add(participant(r.unitCode(), r.unitName(), r, reopened.get(e.getKey())));
+        UnitView u = units.findById(e.getKey()).orElseThrow();
+        out.add(participant(u.code(), u.name(), e.getValue(), reopened.get(e.getKey())));
       }
     }
     return out;
   }
 
+  /** {@code counts}: titles, targets and people of the unit's registration; null if none. */
   private static Participant participant(
-      String code, String name, @Nullable RegistrationView r, @Nullable LocalDate reopened) {
+      String code, String name, int @Nullable [] counts, @Nullable LocalDate reopened) {
     return new Participant(
         code,
         name,
-        r != null,
+        counts != null,
         reopened,
-        r == null ? 0 : r.titles().size(),
-        r == null ? 0 : r.targets().size(),
-        r == null ? 0 : r.people().size());
+        counts == null ? 0 : counts[0],
+        counts == null ? 0 : counts[1],
+        counts == null ? 0 : counts[2]);
   }
 
   /** Whether the unit may register now: the deadline has not passed, or it was reopened. */

@@ -14,7 +14,6 @@ import org.laurel.scoring.ScoringCommands.CopySource;
 import org.laurel.scoring.ScoringCommands.PactChange;
 import org.laurel.shared.ConflictException;
 import org.laurel.shared.Forms;
-import org.laurel.shared.InvalidInputException;
 import org.laurel.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -128,19 +127,17 @@ class PactPages {
     PactView before = pacts.ofBloc(id);
     PactDefinition def = parse(form, errors);
     if (def != null) {
-      try {
-        String reason = form.getReason().isBlank() ? null : form.getReason();
-        PactView after = pacts.update(id, new PactChange(form.getVersion(), def, reason));
+      String reason = form.getReason().isBlank() ? null : form.getReason();
+      PactView after =
+          Forms.attempt(
+              errors, () -> pacts.update(id, new PactChange(form.getVersion(), def, reason)));
+      if (after != null) {
         redirect.addFlashAttribute(
             "flash",
             after.definitionVersion() > before.definitionVersion()
                 ? msg("scoring.pact.flash.versioned", after.definitionVersion())
                 : msg("scoring.pact.flash.saved"));
         return "redirect:/blocs/" + id + "/pact";
-      } catch (InvalidInputException e) {
-        Forms.reject(errors, e);
-      } catch (ConflictException e) {
-        Forms.reject(errors, e);
       }
     }
     return page(bloc, before, form, model);
