@@ -254,8 +254,10 @@ class CertificatePdf {
                   0,
                   0,
                   Map.of(
+                      // the four-module quiet zone the standard asks for: phone cameras
+                      // lose the finder patterns when text or a frame comes too close
                       EncodeHintType.MARGIN,
-                      0,
+                      4,
                       EncodeHintType.ERROR_CORRECTION,
                       ErrorCorrectionLevel.M,
                       EncodeHintType.CHARACTER_SET,
@@ -265,11 +267,20 @@ class CertificatePdf {
     }
     float cell = size / m.getWidth();
     cs.setNonStrokingColor(Color.BLACK);
+    // one rectangle per horizontal run of dark modules: adjacent squares leave hairline seams
+    // in anti-aliased renderers, which is enough to break a decoder's checksum
     for (int row = 0; row < m.getHeight(); row++) {
-      for (int col = 0; col < m.getWidth(); col++) {
-        if (m.get(col, row)) {
-          cs.addRect(x + col * cell, y + size - (row + 1) * cell, cell, cell);
+      int col = 0;
+      while (col < m.getWidth()) {
+        if (!m.get(col, row)) {
+          col++;
+          continue;
         }
+        int start = col;
+        while (col < m.getWidth() && m.get(col, row)) {
+          col++;
+        }
+        cs.addRect(x + start * cell, y + size - (row + 1) * cell, (col - start) * cell, cell);
       }
     }
     cs.fill();
