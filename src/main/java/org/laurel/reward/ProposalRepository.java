@@ -111,6 +111,13 @@ class ProposalRepository {
     jdbc.sql("update proposal set " + column + " = ? where id = ?").params(value, id).update();
   }
 
+  int councilOutcome(long proposalId, long nomineeId, ProposalView.CouncilOutcome outcome) {
+    return jdbc.sql(
+            "update proposal_nominee set council_outcome = ? where id = ? and proposal_id = ?")
+        .params(outcome.name(), nomineeId, proposalId)
+        .update();
+  }
+
   void notice(long id, LocalDate from, LocalDate until, String opinion) {
     jdbc.sql(
             "update proposal set notice_from = ?, notice_until = ?, specialist_opinion = ? where id = ?")
@@ -214,6 +221,7 @@ class ProposalRepository {
               boolean eligible = rs.getBoolean("eligible");
               boolean noEligible = rs.wasNull();
               String ev = rs.getString("evaluation");
+              String outcome = rs.getString("council_outcome");
               return new NomineeView(
                   rs.getLong("id"),
                   Recipient.valueOf(rs.getString("kind")),
@@ -223,7 +231,8 @@ class ProposalRepository {
                   rs.getString("display_name"),
                   noEligible ? null : eligible,
                   noVersion ? null : version,
-                  ev == null ? null : json.readValue(ev, Evaluation.class));
+                  ev == null ? null : json.readValue(ev, Evaluation.class),
+                  outcome == null ? null : ProposalView.CouncilOutcome.valueOf(outcome));
             })
         .list();
   }

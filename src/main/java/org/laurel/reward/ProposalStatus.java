@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * Where a proposal stands: draft → submitted → received by the secretariat → eligibility review →
- * public notice → ready for the council. The secretariat may return it to draft from any step after
- * submission, always with a reason.
+ * public notice → ready for the council → voted by the council (each nominee approved or rejected)
+ * → decided (a decision granted the approved nominees). The secretariat may return it to draft from
+ * any step after submission up to the notice, always with a reason.
  */
 public enum ProposalStatus {
   DRAFT,
@@ -13,7 +14,9 @@ public enum ProposalStatus {
   RECEIVED,
   IN_REVIEW,
   PUBLIC_NOTICE,
-  READY_FOR_COUNCIL;
+  READY_FOR_COUNCIL,
+  COUNCIL_VOTED,
+  DECIDED;
 
   /** The steps that lead on from here (returns excluded). */
   ProposalStatus next() {
@@ -22,7 +25,9 @@ public enum ProposalStatus {
       case SUBMITTED -> RECEIVED;
       case RECEIVED -> IN_REVIEW;
       case IN_REVIEW -> PUBLIC_NOTICE;
-      case PUBLIC_NOTICE, READY_FOR_COUNCIL -> READY_FOR_COUNCIL;
+      case PUBLIC_NOTICE -> READY_FOR_COUNCIL;
+      case READY_FOR_COUNCIL -> COUNCIL_VOTED;
+      case COUNCIL_VOTED, DECIDED -> DECIDED;
     };
   }
 

@@ -27,7 +27,10 @@ public record ProposalView(
     List<AttachmentView> attachments,
     List<Step> steps) {
 
-  /** A nominee; eligibility is filled in by the secretariat's review. */
+  /**
+   * A nominee; eligibility is filled in by the secretariat's review, the council's outcome by the
+   * close of its ballot.
+   */
   public record NomineeView(
       long id,
       Recipient kind,
@@ -37,7 +40,14 @@ public record ProposalView(
       String displayName,
       @Nullable Boolean eligible,
       @Nullable Integer ruleSetVersion,
-      @Nullable Evaluation evaluation) {}
+      @Nullable Evaluation evaluation,
+      @Nullable CouncilOutcome councilOutcome) {}
+
+  /** What the council's ballot decided for one nominee. */
+  public enum CouncilOutcome {
+    APPROVED,
+    REJECTED
+  }
 
   public record AttachmentView(
       long id,

@@ -470,6 +470,39 @@ public class Proposals {
         null);
   }
 
+  /**
+   * The council's ballot closed on this proposal: every nominee gets its outcome and the proposal
+   * moves to {@code COUNCIL_VOTED}. Called by the ballot's close (which checks who closes it) in
+   * the same transaction, so a tally and the outcomes it decided are written together or not at
+   * all.
+   */
+  @Transactional
+  ProposalView recordCouncilOutcome(
+      long id, Map<Long, ProposalView.CouncilOutcome> outcomeByNominee, Actor actor, String ref) {
+    Head h = head(id);
+    List<NomineeRow> rows = repo.nomineeRows(id);
+    if (rows.size() != outcomeByNominee.size()
+        || !rows.stream().allMatch(r -> outcomeByNominee.containsKey(r.id()))) {
+      throw new ConflictException("error.proposal.outcomeIncomplete", id);
+    }
+    ProposalView moved =
+        move(
+            h,
+            h.version(),
+            ProposalStatus.READY_FOR_COUNCIL,
+            ProposalStatus.COUNCIL_VOTED,
+            actor,
+            null);
+    outcomeByNominee.forEach((nominee, outcome) -> repo.councilOutcome(id, nominee, outcome));
+    audit.record(
+        "proposal.councilOutcome",
+        "proposal",
+        Long.toString(id),
+        null,
+        Map.of("ballot", ref, "outcomes", outcomeByNominee));
+    return get(moved.id());
+  }
+
   /** Back to the proposing unit, always with a reason. */
   @Transactional
   public ProposalView returnToUnit(long id, @Valid Return cmd) {
