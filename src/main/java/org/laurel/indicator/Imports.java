@@ -378,9 +378,11 @@ public class Imports {
     /** The good rows. */
     int good;
 
+    // ints, not longs: indicator ids are checked below 2^24 and no file under the upload limit
+    // has 2^31 rows; a million rows then hold 16 bytes each plus their value text
     int[] rowSlot = new int[1024];
-    long[] rowIndicator = new long[1024];
-    long[] rowNo = new long[1024];
+    int[] rowIndicator = new int[1024];
+    int[] rowNo = new int[1024];
     int[] valueEnd = new int[1024];
     final CopyBuffer values = new CopyBuffer(1 << 16);
 
@@ -482,7 +484,7 @@ public class Imports {
         problem(rowNo, "", null, "import.duplicate", this.rowNo[first]);
         return;
       }
-      keep(slot, ind.id(), rowNo, valueText);
+      keep(slot, (int) indicatorKey(ind.id()), Math.toIntExact(rowNo), valueText);
     }
 
     private @Nullable UnitView lastUnit;
@@ -517,7 +519,7 @@ public class Imports {
       return id;
     }
 
-    private void keep(int slot, long indicator, long row, String valueText) {
+    private void keep(int slot, int indicator, int row, String valueText) {
       if (good == rowSlot.length) {
         int n = good * 2;
         rowSlot = java.util.Arrays.copyOf(rowSlot, n);
