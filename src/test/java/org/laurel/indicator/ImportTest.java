@@ -78,11 +78,14 @@ class ImportTest {
         .andExpect(jsonPath("$.unchanged").value(2));
     assertThat(
             jdbc.sql(
-                    "select status from report r join unit u on u.id = r.unit_id"
+                    "select r.status || ' ' || r.source || ' ' || r.decided_by || ' ' || r.version"
+                        + " || ' ' || (r.decided_at is not null)::text || ' ' || r.year"
+                        + " || ' ' || r.end_month"
+                        + " from report r join unit u on u.id = r.unit_id"
                         + " where u.code = 'HP.TK.TUKY' and period = '2026-H1'")
                 .query(String.class)
                 .single())
-        .isEqualTo("ACCEPTED");
+        .isEqualTo("ACCEPTED IMPORT admin 1 true 2026 6");
     assertThat(count("report_value")).isEqualTo(values + 2);
   }
 
@@ -318,11 +321,14 @@ class ImportTest {
         .andExpect(status().isOk());
     assertThat(
             jdbc.sql(
-                    "select status from report r join unit u on u.id = r.unit_id"
+                    "select r.status || ' ' || r.source || ' ' || (r.decided_by is null)::text"
+                        + " || ' ' || (r.decided_at is null)::text || ' ' || r.year"
+                        + " || ' ' || r.end_month"
+                        + " from report r join unit u on u.id = r.unit_id"
                         + " where u.code = 'TK' and period = '2025-Q1'")
                 .query(String.class)
                 .single())
-        .isEqualTo("DRAFT");
+        .isEqualTo("DRAFT IMPORT true true 2025 3");
     upload(
             (HEADER + "CL,BUDGET_REVENUE,2025-Q1,300\n").getBytes(StandardCharsets.UTF_8),
             "cl.csv",
@@ -337,6 +343,13 @@ class ImportTest {
             "value")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.rows[0].column").value("period"));
+  }
+
+  @Test
+  void copyColumnsEscapeWhatCopyTextFormatReadsAsSpecial() {
+    assertThat(
+            new String(Imports.copyColumns("a\tb", "c\\d\ne", "Tứ Kỳ\r"), StandardCharsets.UTF_8))
+        .isEqualTo("a\\tb\tc\\\\d\\ne\tTứ Kỳ\\r");
   }
 
   private long count(String table) {
