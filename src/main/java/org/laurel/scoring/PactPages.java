@@ -1,17 +1,17 @@
 package org.laurel.scoring;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.beans.PropertyEditorSupport;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.laurel.access.Access;
 import org.laurel.bloc.BlocView;
 import org.laurel.bloc.Blocs;
+import org.laurel.indicator.Summaries;
 import org.laurel.scoring.ScoringCommands.CopyPact;
 import org.laurel.scoring.ScoringCommands.CopySource;
-import org.laurel.scoring.ScoringCommands.PactChange;
 import org.laurel.shared.ConflictException;
 import org.laurel.shared.Forms;
 import org.laurel.shared.NotFoundException;
@@ -20,71 +20,43 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bloc's pact: its criteria tree and versions for everyone signed in; for the secretariat, a copy
- * of the template or of last year's pact to start from, and the definition to edit (JSON).
+ * of the template or of last year's pact to start from, and a form to edit the criteria tree.
  */
 @Controller
 class PactPages {
 
-  /** The edit form: the whole definition as JSON, the version read, and why (once frozen). */
-  static class EditForm {
-    private String definition = "";
-    private int version;
-    private String reason = "";
-
-    public String getDefinition() {
-      return definition;
-    }
-
-    public void setDefinition(String definition) {
-      this.definition = definition;
-    }
-
-    public int getVersion() {
-      return version;
-    }
-
-    public void setVersion(int version) {
-      this.version = version;
-    }
-
-    public String getReason() {
-      return reason;
-    }
-
-    public void setReason(String reason) {
-      this.reason = reason;
-    }
-  }
-
   private final Pacts pacts;
   private final Blocs blocs;
   private final Access access;
-  private final JsonMapper json;
-  private final Validator validator;
+  private final Summaries summaries;
   private final MessageSource messages;
+  private final SpringValidatorAdapter validator;
 
   PactPages(
       Pacts pacts,
       Blocs blocs,
       Access access,
-      JsonMapper json,
-      Validator validator,
-      MessageSource messages) {
+      Summaries summaries,
+      MessageSource messages,
+      jakarta.validation.Validator validator) {
     this.pacts = pacts;
     this.blocs = blocs;
     this.access = access;
-    this.json = json;
-    this.validator = validator;
+    this.summaries = summaries;
+    this.validator = new SpringValidatorAdapter(validator);
     this.messages = messages;
   }
 
@@ -92,13 +64,7 @@ class PactPages {
   String show(@PathVariable long id, Model model) {
     BlocView bloc = blocs.get(id);
     PactView pact = find(id).orElse(null);
-    EditForm form = new EditForm();
-    if (pact != null) {
-      form.setDefinition(
-          json.writerWithDefaultPrettyPrinter().writeValueAsString(pact.definition()));
-      form.setVersion(pact.version());
-    }
-    return page(bloc, pact, form, model);
+    return page(bloc, pact, pact == null ? null : PactForm.of(pact), model);
   }
 
   @PostMapping("/blocs/{id}/pact/copy")
@@ -115,22 +81,30 @@ class PactPages {
     return "redirect:/blocs/" + id + "/pact";
   }
 
+  /**
+   * Saves the form as the API's PUT would (same service call), or, with {@code op}, adds, removes
+   * or moves a row and shows the form again unsaved.
+   */
   @PostMapping("/blocs/{id}/pact/edit")
   String edit(
       @PathVariable long id,
-      @ModelAttribute("form") EditForm form,
+      @ModelAttribute("form") PactForm form,
       BindingResult errors,
+      @RequestParam(required = false) @Nullable String op,
+      HttpServletRequest request,
       Model model,
       RedirectAttributes redirect) {
     access.requireSecretariat();
+    rejectNonNumbers(request, errors);
+    validator.validate(form, errors);
     BlocView bloc = blocs.get(id);
     PactView before = pacts.ofBloc(id);
-    PactDefinition def = parse(form, errors);
-    if (def != null) {
-      String reason = form.getReason().isBlank() ? null : form.getReason();
-      PactView after =
-          Forms.attempt(
-              errors, () -> pacts.update(id, new PactChange(form.getVersion(), def, reason)));
+    if (op != null && !op.isBlank()) {
+      model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+      return page(bloc, before, form.apply(op), model);
+    }
+    if (!errors.hasErrors()) {
+      PactView after = Forms.attempt(errors, () -> pacts.update(id, form.change()));
       if (after != null) {
         redirect.addFlashAttribute(
             "flash",
@@ -140,38 +114,73 @@ class PactPages {
         return "redirect:/blocs/" + id + "/pact";
       }
     }
-    return page(bloc, before, form, model);
+    // the form as bound stays in the model with its errors (and the values it refused)
+    return page(bloc, before, null, model);
   }
 
-  /** The definition read from the form; null with the reason on the form. */
-  private @Nullable PactDefinition parse(EditForm form, BindingResult errors) {
-    PactDefinition def;
+  /**
+   * Numbers are bound leniently (see {@link #numbers}); a field that held text which is not a
+   * number is reported here as a binding failure, with the text, so that validation leaves it
+   * alone.
+   */
+  private static void rejectNonNumbers(HttpServletRequest request, BindingResult errors) {
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (values.length == 1
+                  && !values[0].isBlank()
+                  && PactForm.number(values[0]) == null
+                  && isNumber(errors, name)) {
+                errors.addError(
+                    new FieldError(
+                        "form",
+                        name,
+                        values[0],
+                        true,
+                        errors.resolveMessageCodes("typeMismatch", name),
+                        null,
+                        "typeMismatch"));
+              }
+            });
+  }
+
+  private static boolean isNumber(BindingResult errors, String name) {
     try {
-      def = json.readValue(form.getDefinition(), PactDefinition.class);
-    } catch (RuntimeException e) {
-      errors.rejectValue("definition", "error.pact.json", "error.pact.json");
-      return null;
+      return errors.getFieldType(name) == BigDecimal.class;
+    } catch (RuntimeException notAField) {
+      return false;
     }
-    Set<ConstraintViolation<PactDefinition>> violations = validator.validate(def);
-    if (!violations.isEmpty()) {
-      ConstraintViolation<PactDefinition> v =
-          violations.stream()
-              .min(java.util.Comparator.comparing(x -> x.getPropertyPath().toString()))
-              .orElseThrow();
-      errors.rejectValue(
-          "definition",
-          "error.pact.field",
-          new Object[] {v.getPropertyPath().toString(), v.getMessage()},
-          "error.pact.field");
-      return null;
-    }
-    return def;
   }
 
-  private String page(BlocView bloc, @Nullable PactView pact, EditForm form, Model model) {
+  /** Numbers on the form: with a decimal point or comma; text that is none becomes null. */
+  @InitBinder("form")
+  void numbers(WebDataBinder binder) {
+    binder.registerCustomEditor(
+        BigDecimal.class,
+        new PropertyEditorSupport() {
+          @Override
+          public void setAsText(String text) {
+            setValue(PactForm.number(text));
+          }
+
+          @Override
+          public String getAsText() {
+            return getValue() instanceof BigDecimal d ? d.toPlainString() : "";
+          }
+        });
+  }
+
+  private String page(
+      BlocView bloc, @Nullable PactView pact, @Nullable PactForm form, Model model) {
     model.addAttribute("bloc", bloc);
     model.addAttribute("pact", pact);
-    model.addAttribute("form", form);
+    if (form != null) {
+      model.addAttribute("form", form);
+    }
+    model.addAttribute("methods", PactDefinition.Method.values());
+    model.addAttribute("measures", PactDefinition.Measure.values());
+    model.addAttribute("indicators", summaries.catalogue());
     model.addAttribute("versions", pact == null ? List.of() : pacts.versions(pact.id()));
     model.addAttribute("maySecretariat", Access.current().role().isSecretariat());
     return "scoring/pact";

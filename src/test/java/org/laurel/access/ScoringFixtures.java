@@ -29,15 +29,6 @@ final class ScoringFixtures {
   static volatile long scorePact;
   static volatile long draftBloc;
 
-  /** A one-criterion pact definition as JSON. */
-  static final String SMALL_PACT =
-      """
-      {"groups":[{"code":"G","name":"Nhóm","maxPoints":100,"criteria":[
-        {"code":"M","name":"Tiêu chí","maxPoints":90,"method":"MANUAL"}]}],
-       "weights":{"self":0.2,"cross":0.3,"council":0.5},
-       "classification":[{"min":90,"label":"EXCELLENT"}],
-       "otherwise":"NOT_COMPLETE","tieBreak":[],"trimmedMean":false}""";
-
   static PactDefinition definition() {
     return new PactDefinition(
         null,

@@ -324,7 +324,19 @@ class UiWriteAccessMatrixTest {
                   post("/blocs/" + ScoringFixtures.draftBloc + "/pact/edit")
                       .param("version", version(c, "pact:" + ScoringFixtures.draftBloc))
                       .param("reason", "")
-                      .param("definition", ScoringFixtures.SMALL_PACT),
+                      .param("groups[0].code", "G")
+                      .param("groups[0].name", "Nhóm")
+                      .param("groups[0].maxPoints", "100")
+                      .param("groups[0].criteria[0].code", "M")
+                      .param("groups[0].criteria[0].name", "Tiêu chí")
+                      .param("groups[0].criteria[0].maxPoints", "90")
+                      .param("groups[0].criteria[0].method", "MANUAL")
+                      .param("weights.self", "0.2")
+                      .param("weights.cross", "0.3")
+                      .param("weights.council", "0.5")
+                      .param("classification[0].min", "90")
+                      .param("classification[0].label", "EXCELLENT")
+                      .param("otherwise", "NOT_COMPLETE"),
               SECRETARIAT,
               redirectWithFlash("/blocs/")),
           new Row(

@@ -62,4 +62,17 @@ final class Browsers {
         dir.resolve(name),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
+
+  /** Signs {@code user} (password demo) in through the login page, in English. */
+  static void signIn(
+      ChromeDriver browser,
+      org.openqa.selenium.support.ui.WebDriverWait wait,
+      String base,
+      String user) {
+    browser.get(base + "/login?lang=en");
+    browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+    browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("demo");
+    browser.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/"));
+  }
 }

@@ -46,11 +46,7 @@ class ScoringSheetBrowserTest {
     browser.manage().window().setSize(new Dimension(1280, 1400));
     var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     String base = "http://localhost:" + port;
-    browser.get(base + "/login?lang=en");
-    browser.findElement(By.id("username")).sendKeys("secretariat");
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.urlToBe(base + "/"));
+    Browsers.signIn(browser, wait, base, "secretariat");
 
     long pact =
         jdbc.sql(

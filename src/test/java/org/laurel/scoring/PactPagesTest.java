@@ -10,12 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.laurel.support.LaurelTest;
 import org.laurel.support.UiLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The pact page: the tree and versions, copy buttons and the secretariat's edit form. */
@@ -62,36 +66,318 @@ class PactPagesTest {
         .doesNotContain("??");
   }
 
+  @Autowired Pacts pacts;
+
+  /** The stored definition and row version of the bloc's pact, to check that nothing changed. */
+  String stored(long bloc) {
+    return jdbc.sql("select definition::text || '@' || version from pact where bloc_id = ?")
+        .param(bloc)
+        .query(String.class)
+        .single();
+  }
+
+  /** The form's fields for a definition, as the page would post them. */
+  static Map<String, String> fields(PactDefinition d, int version, String reason) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("version", Integer.toString(version));
+    f.put("reason", reason);
+    f.put("signedOn", d.signedOn() == null ? "" : d.signedOn().toString());
+    f.put("signatories", d.signatories() == null ? "" : d.signatories());
+    for (int g = 0; g < d.groups().size(); g++) {
+      PactDefinition.Group gr = d.groups().get(g);
+      String gp = "groups[" + g + "]";
+      f.put(gp + ".code", gr.code());
+      f.put(gp + ".name", gr.name());
+      f.put(gp + ".maxPoints", gr.maxPoints().toPlainString());
+      for (int c = 0; c < gr.criteria().size(); c++) {
+        PactDefinition.Criterion cr = gr.criteria().get(c);
+        String cp = gp + ".criteria[" + c + "]";
+        f.put(cp + ".code", cr.code());
+        f.put(cp + ".name", cr.name());
+        f.put(cp + ".maxPoints", cr.maxPoints().toPlainString());
+        f.put(cp + ".method", cr.method().name());
+        f.put(cp + ".indicator", cr.indicator() == null ? "" : cr.indicator());
+        f.put(cp + ".measure", cr.measure() == null ? "" : cr.measure().name());
+        f.put(cp + ".period", cr.period() == null ? "" : cr.period());
+        PactDefinition.Rule r = cr.rule();
+        f.put(cp + ".rule.fullAt", r == null || r.fullAt() == null ? "" : r.fullAt().toString());
+        f.put(
+            cp + ".rule.minusPerPercent",
+            r == null || r.minusPerPercent() == null ? "" : r.minusPerPercent().toString());
+        f.put(
+            cp + ".rule.bonusAbove",
+            r == null || r.bonusAbove() == null ? "" : r.bonusAbove().toString());
+        f.put(
+            cp + ".rule.bonusPoints",
+            r == null || r.bonusPoints() == null ? "" : r.bonusPoints().toString());
+        if (r != null && r.bands() != null) {
+          for (int b = 0; b < r.bands().size(); b++) {
+            f.put(cp + ".rule.bands[" + b + "].from", r.bands().get(b).from().toString());
+            f.put(cp + ".rule.bands[" + b + "].points", r.bands().get(b).points().toString());
+          }
+        }
+      }
+    }
+    f.put("weights.self", d.weights().self().toString());
+    f.put("weights.cross", d.weights().cross().toString());
+    f.put("weights.council", d.weights().council().toString());
+    for (int b = 0; b < d.classification().size(); b++) {
+      f.put("classification[" + b + "].min", d.classification().get(b).min().toString());
+      f.put("classification[" + b + "].label", d.classification().get(b).label());
+    }
+    f.put("otherwise", d.otherwise());
+    f.put("tieBreak", String.join(", ", d.tieBreakChain()));
+    if (d.trimmedMean()) {
+      f.put("trimmedMean", "true");
+    }
+    if (d.normalise()) {
+      f.put("normalise", "true");
+    }
+    return f;
+  }
+
+  ResultActions postForm(Cookie s, long bloc, Map<String, String> fields) throws Exception {
+    var req =
+        post("/blocs/" + bloc + "/pact/edit")
+            .header("Accept-Language", "en")
+            .cookie(s)
+            .with(csrf());
+    fields.forEach(req::param);
+    return mvc.perform(req);
+  }
+
+  /** The page shown again after a refused post (200), with the form and its errors. */
+  String refused(Cookie s, long bloc, Map<String, String> fields) throws Exception {
+    return postForm(s, bloc, fields)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  /** The input (or select) named {@code name}, with the error shown beside it in its label. */
+  static String field(String html, String name) {
+    int at = html.indexOf("name=\"" + name + "\"");
+    assertThat(at).as("field %s on the page", name).isPositive();
+    int start = html.lastIndexOf("<label", at);
+    int end = html.indexOf("</label>", at);
+    return html.substring(start, end);
+  }
+
   @Test
-  void aFrozenPactShowsItsVersionsAndRefusesBadJsonOnTheForm() throws Exception {
+  void aFrozenPactShowsItsVersionsAndItsCriteriaTreeAsAForm() throws Exception {
     Cookie s = login("secretariat");
     String html = page(s, "/blocs/" + bloc(2024) + "/pact");
     assertThat(html).contains("Frozen (assessment started)").contains("data-version=\"1\"");
-    String definition =
-        jdbc.sql("select definition::text from pact where bloc_id = ?")
-            .param(bloc(2024))
-            .query(String.class)
-            .single();
-    String bad =
-        mvc.perform(
-                post("/blocs/" + bloc(2024) + "/pact/edit")
-                    .param("definition", "{not json")
-                    .param("version", "1")
-                    .param("reason", "x")
-                    .header("Accept-Language", "en")
-                    .cookie(s)
-                    .with(csrf()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(bad).contains("not a valid pact document");
-    assertThat(
-            jdbc.sql("select definition::text from pact where bloc_id = ?")
-                .param(bloc(2024))
-                .query(String.class)
-                .single())
-        .isEqualTo(definition);
+    assertThat(field(html, "groups[0].criteria[0].code")).contains("value=\"KT.THU_NS\"");
+    assertThat(field(html, "groups[0].criteria[0].rule.fullAt")).contains("value=\"100\"");
+    assertThat(field(html, "groups[0].criteria[1].rule.bands[3].points")).contains("value=\"100\"");
+    assertThat(html)
+        .contains("id=\"edit-group-4\"")
+        .contains("id=\"add-criterion-0\"")
+        .contains("name=\"weights.council\"")
+        .doesNotContain("??")
+        .doesNotContain("<textarea");
+  }
+
+  @Test
+  void savingTheFormMakesTheSameNewVersionAsTheApi() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    PactView before = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(before.definition(), before.version(), "Đổi tên tiêu chí");
+    f.put("groups[2].criteria[0].name", "Quốc phòng, an ninh");
+    f.put("signatories", "Chủ tịch UBND các huyện");
+    postForm(s, bloc, f)
+        .andExpect(redirectedUrl("/blocs/" + bloc + "/pact"))
+        .andExpect(flash().attribute("flash", "Version 2 of the pact's criteria was saved."));
+    PactView after = pacts.ofBloc(bloc);
+    assertThat(after.definitionVersion()).isEqualTo(before.definitionVersion() + 1);
+    PactDefinition expected =
+        new PactDefinition(
+            before.definition().signedOn(),
+            "Chủ tịch UBND các huyện",
+            before.definition().groups().stream()
+                .map(
+                    g ->
+                        !g.code().equals("QPAN")
+                            ? g
+                            : new PactDefinition.Group(
+                                g.code(),
+                                g.name(),
+                                g.maxPoints(),
+                                List.of(
+                                    new PactDefinition.Criterion(
+                                        "QPAN.CHUNG",
+                                        "Quốc phòng, an ninh",
+                                        g.criteria().get(0).maxPoints(),
+                                        PactDefinition.Method.MANUAL,
+                                        null,
+                                        null,
+                                        null,
+                                        null))))
+                .toList(),
+            before.definition().weights(),
+            before.definition().classification(),
+            before.definition().otherwise(),
+            before.definition().tieBreak(),
+            before.definition().trimmedMean(),
+            before.definition().normalise());
+    assertThat(after.definition()).isEqualTo(expected);
+    assertThat(pacts.versions(after.id()).get(1).reason()).isEqualTo("Đổi tên tiêu chí");
+  }
+
+  @Test
+  void unchangedFormFieldsGiveBackTheStoredDefinition() {
+    PactView p = pacts.ofBloc(bloc(2024));
+    assertThat(PactForm.of(p).definition()).isEqualTo(p.definition());
+  }
+
+  @Test
+  void refusesADuplicateCodeBesideTheSecondOneAndChangesNothing() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String db = stored(bloc);
+    PactView p = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(p.definition(), p.version(), "x");
+    f.put("groups[0].criteria[2].code", "KT.THU_NS");
+    String html = refused(s, bloc, f);
+    assertThat(field(html, "groups[0].criteria[2].code"))
+        .contains("aria-invalid=\"true\"")
+        .contains("The code KT.THU_NS is used twice in the pact.");
+    assertThat(stored(bloc)).isEqualTo(db);
+  }
+
+  @Test
+  void refusesMaxPointsOfZeroOrNotANumberBesideTheField() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String db = stored(bloc);
+    PactView p = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(p.definition(), p.version(), "x");
+    f.put("groups[1].criteria[0].maxPoints", "0");
+    f.put("groups[3].maxPoints", "abc");
+    String html = refused(s, bloc, f);
+    assertThat(field(html, "groups[1].criteria[0].maxPoints"))
+        .contains("aria-invalid=\"true\"")
+        .contains("must be greater than 0");
+    assertThat(field(html, "groups[3].maxPoints"))
+        .contains("value=\"abc\"")
+        .contains("has an invalid value");
+    assertThat(field(html, "groups[0].criteria[0].code")).contains("value=\"KT.THU_NS\"");
+    assertThat(stored(bloc)).isEqualTo(db);
+  }
+
+  @Test
+  void refusesCriteriaOverTheGroupsPointsAndRoundsWithoutWeight() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String db = stored(bloc);
+    PactView p = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(p.definition(), p.version(), "x");
+    f.put("groups[1].criteria[0].maxPoints", "300");
+    String html = refused(s, bloc, f);
+    assertThat(field(html, "groups[1].maxPoints"))
+        .containsPattern("The criteria of group VHXH add up to \\d+ points, more than its 250.");
+
+    f = fields(p.definition(), p.version(), "x");
+    f.put("weights.self", "0");
+    f.put("weights.cross", "0");
+    f.put("weights.council", "0");
+    html = refused(s, bloc, f);
+    assertThat(html.substring(html.indexOf("id=\"pact-weights\"")))
+        .contains("At least one assessment round needs a weight above 0.");
+    assertThat(stored(bloc)).isEqualTo(db);
+  }
+
+  @Test
+  void refusesALinkedCriterionWithoutRuleOrMeasureBesideItsFields() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String db = stored(bloc);
+    PactView p = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(p.definition(), p.version(), "x");
+    f.put("groups[0].criteria[0].measure", "");
+    String html = refused(s, bloc, f);
+    assertThat(field(html, "groups[0].criteria[0].measure"))
+        .contains("Criterion KT.THU_NS needs a measure");
+    f = fields(p.definition(), p.version(), "x");
+    f.put("groups[0].criteria[0].rule.fullAt", "");
+    html = refused(s, bloc, f);
+    assertThat(html).contains("Criterion KT.THU_NS needs a rule");
+    assertThat(stored(bloc)).isEqualTo(db);
+  }
+
+  @Test
+  void refusesAFrozenPactsChangeWithoutReasonOrFromAStaleVersion() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String db = stored(bloc);
+    PactView p = pacts.ofBloc(bloc);
+    String html = refused(s, bloc, fields(p.definition(), p.version(), ""));
+    assertThat(html).contains("id=\"pact-form-errors\"").contains("Give a reason");
+    html = refused(s, bloc, fields(p.definition(), p.version() - 1, "x"));
+    assertThat(html).contains("id=\"pact-form-errors\"");
+    assertThat(stored(bloc)).isEqualTo(db);
+  }
+
+  @Test
+  void addsRemovesAndMovesRowsWithoutSaving() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String db = stored(bloc);
+    PactView p = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(p.definition(), p.version(), "");
+    f.put("op", "add:criterion:0");
+    String html = refused(s, bloc, f);
+    assertThat(field(html, "groups[0].criteria[3].code")).contains("value=\"\"");
+    assertThat(html).doesNotContain("aria-invalid=\"true\"");
+
+    f.put("op", "up:criterion:0:1");
+    html = refused(s, bloc, f);
+    assertThat(field(html, "groups[0].criteria[0].code")).contains("value=\"KT.CONG_NGHIEP\"");
+    assertThat(field(html, "groups[0].criteria[1].code")).contains("value=\"KT.THU_NS\"");
+
+    f.put("op", "remove:group:0");
+    html = refused(s, bloc, f);
+    assertThat(field(html, "groups[0].code")).contains("value=\"VHXH\"");
+    assertThat(html).doesNotContain("name=\"groups[4].code\"");
+
+    f.put("op", "add:step:0:0");
+    html = refused(s, bloc, f);
+    assertThat(html).contains("name=\"groups[0].criteria[0].rule.bands[0].from\"");
+
+    f.put("op", "add:group");
+    html = refused(s, bloc, f);
+    assertThat(html)
+        .contains("name=\"groups[5].code\"")
+        .contains("name=\"groups[5].criteria[0].code\"");
+    assertThat(stored(bloc)).isEqualTo(db);
+  }
+
+  @Test
+  void aDraftPactIsSavedInPlaceFromTheForm() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2023);
+    mvc.perform(
+        post("/blocs/" + bloc + "/pact/copy").param("source", "TEMPLATE").cookie(s).with(csrf()));
+    PactView p = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(p.definition(), p.version(), "");
+    f.put("op", "add:criterion:4");
+    f.remove("op");
+    f.put("groups[4].criteria[3].code", "TDKT.KHAC");
+    f.put("groups[4].criteria[3].name", "Công tác khác");
+    f.put("groups[4].criteria[3].maxPoints", "20");
+    f.put("groups[4].criteria[3].method", "BONUS");
+    f.put("groups[4].criteria[0].maxPoints", "80");
+    postForm(s, bloc, f)
+        .andExpect(redirectedUrl("/blocs/" + bloc + "/pact"))
+        .andExpect(flash().attribute("flash", "The draft pact was saved."));
+    PactView after = pacts.ofBloc(bloc);
+    assertThat(after.definitionVersion()).isEqualTo(1);
+    assertThat(after.definition().groups().get(4).criteria())
+        .extracting(PactDefinition.Criterion::code)
+        .containsExactly("TDKT.PHONG_TRAO", "TDKT.THUONG", "TDKT.TRU", "TDKT.KHAC");
   }
 
   @Test
