@@ -15,6 +15,7 @@ import org.laurel.movement.Movements.Step;
 import org.laurel.organisation.People;
 import org.laurel.organisation.UnitView;
 import org.laurel.organisation.Units;
+import org.laurel.shared.Flash;
 import org.laurel.shared.Forms;
 import org.laurel.shared.InvalidInputException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;

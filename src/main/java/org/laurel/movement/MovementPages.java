@@ -32,6 +32,7 @@ import org.laurel.movement.Registrations.TargetForm;
 import org.laurel.organisation.People;
 import org.laurel.organisation.UnitView;
 import org.laurel.organisation.Units;
+import org.laurel.shared.Flash;
 import org.laurel.shared.Forms;
 import org.laurel.shared.InvalidInputException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;

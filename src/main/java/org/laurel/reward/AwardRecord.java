@@ -20,7 +20,19 @@ public record AwardRecord(
     @Nullable String decisionNumber,
     @Nullable LocalDate decisionDate,
     Source source,
-    @Nullable String achievement) {
+    @Nullable String achievement,
+    Standing standing,
+    @Nullable Long changedByDecision) {
+
+  /**
+   * Whether the award is in force, or was revoked or replaced (corrected) by a later decision
+   * ({@code changedByDecision}); the row is kept either way.
+   */
+  public enum Standing {
+    IN_FORCE,
+    REVOKED,
+    SUPERSEDED
+  }
 
   /** Where the record came from: a decision made in Laurel, or an import of past years. */
   public enum Source {

@@ -64,6 +64,7 @@ class AwardRepository {
             """
             select exists(select 1 from award
             where award_code = :code and year = :year and recipient = :recipient
+              and revoked_by_decision is null and superseded_by_decision is null
               and (person_id = cast(:person as bigint) or (cast(:person as bigint) is null and person_id is null))
               and (:recipient = 'INDIVIDUAL' or unit_id = :unit)
               and coalesce(household_name, '') = coalesce(cast(:household as text), ''))""")
@@ -138,6 +139,26 @@ class AwardRepository {
         rs.getString("decision_number"),
         decided == null ? null : decided.toLocalDate(),
         Source.valueOf(rs.getString("source")),
-        rs.getString("achievement"));
+        rs.getString("achievement"),
+        standing(rs),
+        changedBy(rs));
+  }
+
+  private static AwardRecord.Standing standing(ResultSet rs) throws SQLException {
+    rs.getLong("revoked_by_decision");
+    if (!rs.wasNull()) {
+      return AwardRecord.Standing.REVOKED;
+    }
+    rs.getLong("superseded_by_decision");
+    return rs.wasNull() ? AwardRecord.Standing.IN_FORCE : AwardRecord.Standing.SUPERSEDED;
+  }
+
+  private static @Nullable Long changedBy(ResultSet rs) throws SQLException {
+    long revoked = rs.getLong("revoked_by_decision");
+    if (!rs.wasNull()) {
+      return revoked;
+    }
+    long superseded = rs.getLong("superseded_by_decision");
+    return rs.wasNull() ? null : superseded;
   }
 }

@@ -449,6 +449,7 @@ public class Eligibility {
     return jdbc.sql(
             """
             select count(*) from award where unit_id = ? and award_code = ? and year = ?
+              and revoked_by_decision is null and superseded_by_decision is null
               and person_id is not null and person_id is distinct from ?""")
         .params(unitId, awardCode, year, exceptPerson)
         .query(Long.class)
@@ -481,7 +482,8 @@ public class Eligibility {
         jdbc.sql(
                 """
                 select person_id, award_code, year, unit_id from award
-                where person_id = any(?) and year <= ?""")
+                where person_id = any(?) and year <= ?
+                  and revoked_by_decision is null and superseded_by_decision is null""")
             .params(longArray(ids), year)
             .query(
                 rs -> {
@@ -540,6 +542,7 @@ public class Eligibility {
                       """
                       select award_code, year, unit_id from award
                       where unit_id = any(?) and year <= ? and recipient = ?
+                        and revoked_by_decision is null and superseded_by_decision is null
                         and coalesce(household_name, '') = coalesce(?, '')""")
                   .params(longArray(lineage), year, kind.name(), n.householdName())
                   .query((rs, i) -> new Held(rs.getString(1), rs.getInt(2), rs.getLong(3)))

@@ -5,12 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.laurel.access.Access;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,16 +97,8 @@ class ProposalApi {
   @GetMapping("/proposals/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long attachmentId) {
     Proposals.FileContent f = proposals.file(id, attachmentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(f.mediaType()))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(f.fileName(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(f.content());
+    return org.laurel.shared.Downloads.attachment(
+        f.content(), MediaType.parseMediaType(f.mediaType()), f.fileName());
   }
 
   @PostMapping("/proposals/{id}/submit")

@@ -503,6 +503,18 @@ public class Proposals {
     return get(moved.id());
   }
 
+  /**
+   * Every nominee the council approved is granted by an issued decision: the proposal is decided.
+   * Called by the issuing decision (which checks who issues it) in its transaction; the step's
+   * reason names the decision.
+   */
+  @Transactional
+  ProposalView decided(long id, Actor actor, String decision) {
+    Head h = head(id);
+    return move(
+        h, h.version(), ProposalStatus.COUNCIL_VOTED, ProposalStatus.DECIDED, actor, decision);
+  }
+
   /** Back to the proposing unit, always with a reason. */
   @Transactional
   public ProposalView returnToUnit(long id, @Valid Return cmd) {

@@ -447,7 +447,13 @@ class WriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Endpoint> ENDPOINTS =
-      Stream.of(CORE_ENDPOINTS, MovementMatrix.API, RewardMatrix.API, CertificateMatrix.API)
+      Stream.of(
+              CORE_ENDPOINTS,
+              MovementMatrix.API,
+              RewardMatrix.API,
+              CertificateMatrix.API,
+              // ---- decisions and the reward fund (DecisionMatrix)
+              DecisionMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -513,6 +519,8 @@ class WriteAccessMatrixTest {
     MovementMatrix.ensure(context, txManager);
     RewardMatrix.ensure(context, txManager, world);
     CertificateMatrix.ensure(context, txManager);
+    // ---- decisions and the reward fund
+    DecisionMatrix.ensure(context, txManager, world);
   }
 
   static Stream<Arguments> cells() {

@@ -1,10 +1,7 @@
-package org.laurel.movement;
+package org.laurel.shared;
 
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.laurel.shared.ConflictException;
-import org.laurel.shared.InvalidInputException;
-import org.laurel.shared.LaurelException;
 import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -12,10 +9,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A button's post (a step, a publication, a reopening): runs the write and redirects back with its
  * flash message, or with the translated refusal when the write was refused as invalid or clashing.
  */
-final class Flash {
+public final class Flash {
   private Flash() {}
 
-  static String after(
+  public static String after(
       RedirectAttributes redirect,
       MessageSource messages,
       Locale locale,
