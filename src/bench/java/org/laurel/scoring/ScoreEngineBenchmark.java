@@ -163,6 +163,25 @@ public class ScoreEngineBenchmark {
     return ScoreEngine.compute(inputs);
   }
 
+  /**
+   * The recompute, then every unit's explanation read once, line by line (as publishing does when
+   * it stores them): the explanations are computed when read, so this is the full cost.
+   */
+  @Benchmark
+  public long engineAndExplanations() {
+    long scores = 0;
+    for (Result r : ScoreEngine.compute(inputs)) {
+      for (ScoreEngine.Line l : r.explanation().criteria()) {
+        if (l.rounds() != null) {
+          for (ScoreEngine.RoundPart p : l.rounds()) {
+            scores += p.scores().size();
+          }
+        }
+      }
+    }
+    return scores;
+  }
+
   @Benchmark
   public int sql() throws Exception {
     int n = 0;

@@ -172,6 +172,41 @@ final class ScoreEngine {
   /** How a unit's line for a manual criterion is computed; the engine's own is {@link Cells}. */
   interface ManualLines {
     Line line(Group g, Criterion c, UnitIn u);
+
+    /** What the totals and the tie-break need of the line; by default taken from it. */
+    default Sums sums(Group g, Criterion c, UnitIn u) {
+      return Sums.of(line(g, c, u));
+    }
+  }
+
+  /**
+   * A line's points, its raw points (without the normalisation) and its council round's mean and
+   * raw mean (null without council scores): what a unit's total and tie-break keys need.
+   */
+  record Sums(
+      BigDecimal points,
+      BigDecimal rawPoints,
+      @Nullable BigDecimal council,
+      @Nullable BigDecimal rawCouncil) {
+
+    static Sums of(Line line) {
+      BigDecimal council = null;
+      BigDecimal rawCouncil = null;
+      if (line.rounds() != null) {
+        for (RoundPart r : line.rounds()) {
+          if (r.round() == Round.COUNCIL && r.mean() != null) {
+            council = council == null ? r.mean() : council.add(r.mean());
+            BigDecimal raw = r.rawMean() == null ? r.mean() : r.rawMean();
+            rawCouncil = rawCouncil == null ? raw : rawCouncil.add(raw);
+          }
+        }
+      }
+      return new Sums(
+          line.points(),
+          line.rawPoints() == null ? line.points() : line.rawPoints(),
+          council,
+          rawCouncil);
+    }
   }
 
   static List<Result> compute(Inputs in) {
@@ -186,6 +221,7 @@ final class ScoreEngine {
           .computeIfAbsent(i.unit() + "\u0000" + i.criterion(), k -> new ArrayList<>())
           .add(i);
     }
+    LineSource source = new LineSource(in, manual, itemsByUnitCriterion);
     List<Band> bands = byMinDescending(pact.classification());
     boolean chain = !pact.tieBreakChain().isEmpty();
     record Scored(
@@ -196,9 +232,7 @@ final class ScoreEngine {
         BigDecimal rawTotal,
         List<BigDecimal> rawKey) {}
     List<Scored> scored = new ArrayList<>();
-    int criteria = pact.criteria().size();
     for (UnitIn u : in.units()) {
-      List<Line> lines = new ArrayList<>(criteria);
       Map<String, BigDecimal> groupTotals = new HashMap<>();
       Map<String, BigDecimal> criterionPoints = new HashMap<>();
       Map<String, BigDecimal> rawGroupTotals = new HashMap<>();
@@ -207,73 +241,24 @@ final class ScoreEngine {
       BigDecimal rawCouncil = BigDecimal.ZERO;
       BigDecimal total = BigDecimal.ZERO;
       BigDecimal rawTotal = BigDecimal.ZERO;
-      for (Group g : pact.groups()) {
-        for (Criterion c : g.criteria()) {
-          Line line =
-              switch (c.method()) {
-                case INDICATOR -> {
-                  Figures f = in.figures().getOrDefault(u.code(), Map.of()).get(c.code());
-                  String period = c.period() == null ? Integer.toString(in.year()) : c.period();
-                  IndicatorPart p = indicator(c, period, f);
-                  yield new Line(
-                      g.code(),
-                      c.code(),
-                      c.name(),
-                      c.method(),
-                      c.maxPoints(),
-                      p.base().add(p.bonus()),
-                      p,
-                      null,
-                      null,
-                      p.percent() == null ? "no accepted figure to compute a percentage" : null,
-                      null,
-                      null);
-                }
-                case MANUAL -> manual.line(g, c, u);
-                case BONUS, PENALTY -> {
-                  List<Item> items =
-                      new ArrayList<>(
-                          itemsByUnitCriterion.getOrDefault(
-                              u.code() + "\u0000" + c.code(), List.of()));
-                  items.sort(
-                      Comparator.comparing(Item::points).thenComparing(Item::reason).reversed());
-                  BigDecimal sum =
-                      items.stream().map(Item::points).reduce(BigDecimal.ZERO, BigDecimal::add);
-                  BigDecimal capped = sum.min(c.maxPoints());
-                  yield new Line(
-                      g.code(),
-                      c.code(),
-                      c.name(),
-                      c.method(),
-                      c.maxPoints(),
-                      scale(c.method() == Method.PENALTY ? capped.negate() : capped),
-                      null,
-                      null,
-                      items.stream().map(i -> new ItemPart(i.points(), i.reason())).toList(),
-                      sum.compareTo(c.maxPoints()) > 0 ? "capped at " + plain(c.maxPoints()) : null,
-                      null,
-                      null);
-                }
-              };
-          BigDecimal raw = line.rawPoints() == null ? line.points() : line.rawPoints();
-          if (line.rounds() != null) {
-            for (RoundPart r : line.rounds()) {
-              if (r.round() == Round.COUNCIL && r.mean() != null) {
-                council = council.add(r.mean());
-                rawCouncil = rawCouncil.add(r.rawMean() == null ? r.mean() : r.rawMean());
-              }
-            }
-          }
-          lines.add(line);
-          if (chain) {
-            criterionPoints.put(c.code(), line.points());
-            groupTotals.merge(g.code(), line.points(), BigDecimal::add);
-            rawCriterionPoints.put(c.code(), raw);
-            rawGroupTotals.merge(g.code(), raw, BigDecimal::add);
-          }
-          total = total.add(line.points());
-          rawTotal = rawTotal.add(raw);
+      for (int ci = 0; ci < source.size(); ci++) {
+        Group g = source.groups[ci];
+        Criterion c = source.criteria[ci];
+        // only the sums are kept: the explanation computes the line again when read
+        Sums line = source.sums(ci, u);
+        BigDecimal raw = line.rawPoints();
+        if (line.council() != null) {
+          council = council.add(line.council());
+          rawCouncil = rawCouncil.add(line.rawCouncil());
         }
+        if (chain) {
+          criterionPoints.put(c.code(), line.points());
+          groupTotals.merge(g.code(), line.points(), BigDecimal::add);
+          rawCriterionPoints.put(c.code(), raw);
+          rawGroupTotals.merge(g.code(), raw, BigDecimal::add);
+        }
+        total = total.add(line.points());
+        rawTotal = rawTotal.add(raw);
       }
       total = scale(total);
       rawTotal = scale(rawTotal);
@@ -287,7 +272,7 @@ final class ScoreEngine {
               u,
               total,
               key,
-              new Explanation(u.code(), total, cls, lines, tie, rawTotal, null),
+              new Explanation(u.code(), total, cls, new Lines(source, u), tie, rawTotal, null),
               rawTotal,
               rawKey));
     }
@@ -333,6 +318,116 @@ final class ScoreEngine {
     // within a shared rank the order is only for display
     out.sort(Comparator.comparingInt(Result::rank).thenComparing(Result::unit));
     return out;
+  }
+
+  /**
+   * Computes any unit's line of any criterion from the inputs, as often as asked: a full recompute
+   * keeps no lines (10,000 units × 50 criteria would keep millions of objects, which the garbage
+   * collector copies again and again); an explanation computes its lines when read.
+   */
+  private static final class LineSource {
+    private final Inputs in;
+    private final ManualLines manual;
+    private final Map<String, List<Item>> itemsByUnitCriterion;
+    final Group[] groups;
+    final Criterion[] criteria;
+
+    LineSource(Inputs in, ManualLines manual, Map<String, List<Item>> itemsByUnitCriterion) {
+      this.in = in;
+      this.manual = manual;
+      this.itemsByUnitCriterion = itemsByUnitCriterion;
+      List<Group> gs = new ArrayList<>();
+      List<Criterion> cs = new ArrayList<>();
+      for (Group g : in.pact().groups()) {
+        for (Criterion c : g.criteria()) {
+          gs.add(g);
+          cs.add(c);
+        }
+      }
+      this.groups = gs.toArray(new Group[0]);
+      this.criteria = cs.toArray(new Criterion[0]);
+    }
+
+    int size() {
+      return criteria.length;
+    }
+
+    Sums sums(int ci, UnitIn u) {
+      return criteria[ci].method() == Method.MANUAL
+          ? manual.sums(groups[ci], criteria[ci], u)
+          : Sums.of(line(ci, u));
+    }
+
+    Line line(int ci, UnitIn u) {
+      Group g = groups[ci];
+      Criterion c = criteria[ci];
+      return switch (c.method()) {
+        case INDICATOR -> {
+          Figures f = in.figures().getOrDefault(u.code(), Map.of()).get(c.code());
+          String period = c.period() == null ? Integer.toString(in.year()) : c.period();
+          IndicatorPart p = indicator(c, period, f);
+          yield new Line(
+              g.code(),
+              c.code(),
+              c.name(),
+              c.method(),
+              c.maxPoints(),
+              p.base().add(p.bonus()),
+              p,
+              null,
+              null,
+              p.percent() == null ? "no accepted figure to compute a percentage" : null,
+              null,
+              null);
+        }
+        case MANUAL -> manual.line(g, c, u);
+        case BONUS, PENALTY -> {
+          List<Item> items =
+              new ArrayList<>(
+                  itemsByUnitCriterion.getOrDefault(u.code() + "\u0000" + c.code(), List.of()));
+          items.sort(Comparator.comparing(Item::points).thenComparing(Item::reason).reversed());
+          BigDecimal sum =
+              items.stream().map(Item::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+          BigDecimal capped = sum.min(c.maxPoints());
+          yield new Line(
+              g.code(),
+              c.code(),
+              c.name(),
+              c.method(),
+              c.maxPoints(),
+              scale(c.method() == Method.PENALTY ? capped.negate() : capped),
+              null,
+              null,
+              items.stream().map(i -> new ItemPart(i.points(), i.reason())).toList(),
+              sum.compareTo(c.maxPoints()) > 0 ? "capped at " + plain(c.maxPoints()) : null,
+              null,
+              null);
+        }
+      };
+    }
+  }
+
+  /** A unit's lines, computed when read (see {@link LineSource}); equal to any list of the same. */
+  private static final class Lines extends java.util.AbstractList<Line>
+      implements java.util.RandomAccess {
+    private final LineSource source;
+    private final UnitIn unit;
+
+    Lines(LineSource source, UnitIn unit) {
+      this.source = source;
+      this.unit = unit;
+    }
+
+    @Override
+    public Line get(int index) {
+      java.util.Objects.checkIndex(index, source.size());
+      return source.line(index, unit);
+    }
+
+    @Override
+    public int size() {
+      return source.size();
+    }
   }
 
   /** Total, then the tie-break chain's values (recorded in {@code tie}). */
@@ -678,6 +773,49 @@ final class ScoreEngine {
     public Line line(Group g, Criterion c, UnitIn u) {
       int cell = unitIndex.get(u.code()) * criterionIndex.size() + criterionIndex.get(c.code());
       return line(pact, g, c, cell);
+    }
+
+    /**
+     * The sums without the line's objects, in the common case: no normalisation, no trimmed round,
+     * every score with at most two decimals and below 10⁴; otherwise taken from the line. Same
+     * arithmetic as {@link #line}: per round the mean of the scores in hundredths, half up, then
+     * the weighted mean, capped at the max.
+     */
+    @Override
+    public Sums sums(Group g, Criterion c, UnitIn u) {
+      if (!normalised.isEmpty()) {
+        return ManualLines.super.sums(g, c, u);
+      }
+      int cell = unitIndex.get(u.code()) * criterionIndex.size() + criterionIndex.get(c.code());
+      long[] n = new long[ROUNDS.length];
+      long[] sum = new long[ROUNDS.length];
+      for (int k = start[cell]; k < start[cell + 1]; k++) {
+        Mark m = marks[order[k]];
+        if (m.round() == null || m.points() == null) {
+          continue;
+        }
+        long h = hundredths(m.points());
+        if (h == NO) {
+          return ManualLines.super.sums(g, c, u);
+        }
+        n[m.round().ordinal()]++;
+        sum[m.round().ordinal()] += h;
+      }
+      long[] means = new long[ROUNDS.length];
+      for (int r = 0; r < ROUNDS.length; r++) {
+        if (pact.trimmedMean() && n[r] >= 5) {
+          return ManualLines.super.sums(g, c, u);
+        }
+        means[r] = n[r] == 0 ? NO : divideHalfUp(sum[r], n[r]);
+      }
+      BigDecimal pts = weighing.weighted(means);
+      if (pts == null) {
+        return ManualLines.super.sums(g, c, u);
+      }
+      BigDecimal capped = pts.min(c.maxPoints());
+      int council = Round.COUNCIL.ordinal();
+      BigDecimal councilMean = n[council] == 0 ? null : twoDecimals(means[council]);
+      return new Sums(capped, capped, councilMean, councilMean);
     }
 
     /** A manual criterion's line: per round {@link #round}, then the weighted means. */
