@@ -9,10 +9,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +20,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.laurel.shared.PdfText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,8 +70,8 @@ class CertificatePdf {
   byte[] render(
       List<CertificateView> certificates, PdfLayout layout, Map<String, String> verifyUrls) {
     try (PDDocument doc = new PDDocument()) {
-      PDFont regular = load(doc, "/fonts/DejaVuSans.ttf");
-      PDFont bold = load(doc, "/fonts/DejaVuSans-Bold.ttf");
+      PDFont regular = PdfText.load(doc, PdfText.REGULAR);
+      PDFont bold = PdfText.load(doc, PdfText.BOLD);
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle(
           certificates.size() == 1
@@ -287,25 +285,12 @@ class CertificatePdf {
   }
 
   static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split("\\s+")) {
-      String candidate = line.isEmpty() ? word : line + " " + word;
-      if (!line.isEmpty() && width(font, size, candidate) > width) {
-        lines.add(line.toString());
-        line = new StringBuilder(word);
-      } else {
-        line = new StringBuilder(candidate);
-      }
-    }
-    if (!line.isEmpty()) {
-      lines.add(line.toString());
-    }
+    List<String> lines = PdfText.wrap(font, size, text, width);
     return lines.size() > 4 ? lines.subList(0, 4) : lines;
   }
 
   private static float width(PDFont font, float size, String s) throws IOException {
-    return font.getStringWidth(s) / 1000 * size;
+    return PdfText.width(font, size, s);
   }
 
   private static void centre(
@@ -322,14 +307,5 @@ class CertificatePdf {
     cs.newLineAtOffset(x, y);
     cs.showText(s);
     cs.endText();
-  }
-
-  private static PDFont load(PDDocument doc, String resource) throws IOException {
-    try (InputStream in = CertificatePdf.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException("font missing: " + resource);
-      }
-      return PDType0Font.load(doc, in, true);
-    }
   }
 }
