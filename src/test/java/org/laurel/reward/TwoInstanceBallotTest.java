@@ -147,6 +147,7 @@ class TwoInstanceBallotTest {
       // each accepted ballot was its own transaction: the votes still carry their xmin ...
       assertThat(distinctXmin(session)).isEqualTo(MEMBERS);
 
+      java.sql.Timestamp vacuumedBefore = lastVacuum();
       // the second instance closes the ballot
       CouncilSessionView closed =
           asSecretariat(
@@ -160,6 +161,12 @@ class TwoInstanceBallotTest {
                               other.getBean(CouncilSessions.class).get(session).version())));
       // ... until the close rewrote them all in one
       assertThat(distinctXmin(session)).isEqualTo(1);
+      // and once it committed, the replaced row versions were vacuumed away
+      java.sql.Timestamp vacuumedAfter = lastVacuum();
+      assertThat(vacuumedAfter).isNotNull();
+      if (vacuumedBefore != null) {
+        assertThat(vacuumedAfter).isAfter(vacuumedBefore);
+      }
       var lines = closed.items().get(0).nominees();
       var a = lines.get(0).tally();
       var b = lines.get(1).tally();
@@ -198,6 +205,13 @@ class TwoInstanceBallotTest {
         .param(session)
         .query(Long.class)
         .single();
+  }
+
+  private java.sql.Timestamp lastVacuum() {
+    return jdbc.sql("select last_vacuum from pg_stat_user_tables where relname = 'ballot_vote'")
+        .query(java.sql.Timestamp.class)
+        .optional()
+        .orElse(null);
   }
 
   private long distinctXmin(long session) {
