@@ -19,6 +19,7 @@ class DemoLoader implements ApplicationRunner {
   private final DemoData data;
   private final DemoMovements movements;
   private final DemoCertificates certificates;
+  private final DemoCouncil council;
   private final Users users;
   private final DatabaseProperties db;
   private final String enabled;
@@ -28,6 +29,7 @@ class DemoLoader implements ApplicationRunner {
       DemoData data,
       DemoMovements movements,
       DemoCertificates certificates,
+      DemoCouncil council,
       Users users,
       DatabaseProperties db,
       @Value("${laurel.demo.enabled:}") String enabled,
@@ -35,6 +37,7 @@ class DemoLoader implements ApplicationRunner {
     this.data = data;
     this.movements = movements;
     this.certificates = certificates;
+    this.council = council;
     this.users = users;
     this.db = db;
     this.enabled = enabled;
@@ -46,6 +49,8 @@ class DemoLoader implements ApplicationRunner {
     boolean on = enabled.isBlank() ? db.embedded() : Boolean.parseBoolean(enabled);
     if (on && users.count() == 0) {
       data.load(password);
+      // the council's 2024 year-end session, on the reward demo's proposals
+      council.load(password);
       movements.load();
       // after every module's demo that grants awards
       certificates.load();

@@ -283,7 +283,8 @@ class DemoRewards {
     proposals.addNominee(p.id(), new Proposals.NomineeForm(Recipient.COLLECTIVE, null, code, null));
   }
 
-  private void attach(long id) {
+  /** Attaches a small achievement report (PDF) to a draft. */
+  void attach(long id) {
     byte[] pdf =
         ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);

@@ -92,13 +92,48 @@ public record RuleSet(
 
   /**
    * The council's secret vote: at least {@code thresholdPercent} % of the {@code denominator} (all
-   * members of the council, or those present); whether absent members may vote in writing.
+   * members of the council, or those present); whether absent members may vote in writing; and the
+   * quorum of the session (optional: {@link Quorum#DEFAULT} when absent).
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Vote(
       @Min(1) @Max(100) int thresholdPercent,
       @NotNull Denominator denominator,
       boolean absentMayVoteInWriting,
-      @NotBlank @Size(max = 300) String source) {}
+      @NotBlank @Size(max = 300) String source,
+      @Nullable @Valid Quorum quorum) {
+
+    /** A vote without its own quorum (the default applies). */
+    public Vote(
+        int thresholdPercent,
+        Denominator denominator,
+        boolean absentMayVoteInWriting,
+        String source) {
+      this(thresholdPercent, denominator, absentMayVoteInWriting, source, null);
+    }
+
+    /** The quorum that applies: the rule's own, or the default. */
+    public Quorum quorumOrDefault() {
+      return quorum != null ? quorum : Quorum.DEFAULT;
+    }
+  }
+
+  /**
+   * The session's quorum as an exact fraction: at least {@code numerator}/{@code denominator} of
+   * the invited members present ({@code present × denominator ≥ numerator × members}).
+   */
+  public record Quorum(
+      @Min(1) @Max(100) int numerator,
+      @Min(1) @Max(100) int denominator,
+      @NotBlank @Size(max = 300) String source) {
+
+    /**
+     * When a rule set names no quorum: two thirds of the members, as councils' rules of procedure
+     * commonly require (Laurel's default; not taken from a decree).
+     */
+    public static final Quorum DEFAULT =
+        new Quorum(2, 3, "Mặc định của Laurel: 2/3 tổng số thành viên (quy chế hoạt động)");
+  }
 
   public enum Denominator {
     ALL_MEMBERS,

@@ -155,6 +155,11 @@ public class RuleSets {
 
   /** What bean validation cannot say: the fields each type of condition needs. */
   void validate(Definition d) {
+    if (d.vote() != null
+        && d.vote().quorum() != null
+        && d.vote().quorum().numerator() > d.vote().quorum().denominator()) {
+      throw new InvalidInputException("definition.vote.quorum.numerator", "error.ruleSet.quorum");
+    }
     for (int i = 0; i < d.conditions().size(); i++) {
       Condition c = d.conditions().get(i);
       String at = "definition.conditions[" + i + "].";

@@ -423,7 +423,9 @@ class UiWriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Row> ROWS =
-      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI).flatMap(List::stream).toList();
+      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI, BallotMatrix.UI)
+          .flatMap(List::stream)
+          .toList();
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -456,6 +458,7 @@ class UiWriteAccessMatrixTest {
     MovementMatrix.ensure(context, txManager);
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
     CertificateMatrix.ensure(context, txManager);
+    BallotMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {

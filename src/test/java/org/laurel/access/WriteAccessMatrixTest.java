@@ -453,7 +453,9 @@ class WriteAccessMatrixTest {
               RewardMatrix.API,
               CertificateMatrix.API,
               // ---- decisions and the reward fund (DecisionMatrix)
-              DecisionMatrix.API)
+              DecisionMatrix.API,
+              // ---- council sessions and ballots (BallotMatrix)
+              BallotMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -521,6 +523,7 @@ class WriteAccessMatrixTest {
     CertificateMatrix.ensure(context, txManager);
     // ---- decisions and the reward fund
     DecisionMatrix.ensure(context, txManager, world);
+    BallotMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {
