@@ -67,6 +67,15 @@ class BallotApi {
     return sessions.addItem(id, cmd);
   }
 
+  @PostMapping("/{id}/items/{itemId}/remove")
+  @Operation(summary = "Take a proposal off the agenda of a session being prepared")
+  CouncilSessionView removeItem(
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @Valid @RequestBody CouncilSessions.Step cmd) {
+    return sessions.removeItem(id, itemId, cmd);
+  }
+
   @PostMapping("/{id}/attendance")
   @Operation(summary = "Record members present or absent (secretariat)")
   CouncilSessionView attendance(

@@ -153,6 +153,19 @@ class CouncilSessionPages {
         () -> sessions.addItem(id, new CouncilSessions.NewItem(proposalId, version)));
   }
 
+  @PostMapping("/council/sessions/{id}/items/{itemId}/remove")
+  String removeItem(
+      @PathVariable long id,
+      @PathVariable long itemId,
+      @RequestParam(defaultValue = "0") int version,
+      RedirectAttributes redirect) {
+    return onSession(
+        id,
+        redirect,
+        "session.itemRemoved",
+        () -> sessions.removeItem(id, itemId, new CouncilSessions.Step(version)));
+  }
+
   @PostMapping("/council/sessions/{id}/attendance")
   String attendance(
       @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {

@@ -263,6 +263,30 @@ public class CouncilSessions {
     return view(id);
   }
 
+  /**
+   * Takes a proposal off the agenda of a session still being prepared (a mistake, a proposal
+   * withdrawn); it is free again for another session.
+   */
+  @Transactional
+  public CouncilSessionView removeItem(long id, long itemId, @Valid Step cmd) {
+    access.requireSecretariat();
+    Head h = lock(id);
+    if (h.status() != Status.PREPARING) {
+      throw new ConflictException("error.session.notPreparing", h.status());
+    }
+    ItemRow item = item(h, itemId);
+    bump(h, cmd.version());
+    jdbc.sql("delete from session_recusal where item_id = ?").param(itemId).update();
+    jdbc.sql("delete from session_item where id = ?").param(itemId).update();
+    audit.record(
+        "session.itemRemoved",
+        "council_session",
+        Long.toString(id),
+        Map.of("item", itemId, "proposal", item.proposalId()),
+        null);
+    return view(id);
+  }
+
   private long addItemRow(Head h, long proposalId, String field) {
     ProposalView p =
         proposals

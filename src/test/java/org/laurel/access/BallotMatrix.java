@@ -56,6 +56,7 @@ final class BallotMatrix {
       long council,
       long person,
       long prep,
+      long prepItem,
       long spare,
       long open,
       long openItem,
@@ -94,6 +95,14 @@ final class BallotMatrix {
                       "/api/v1/council-sessions/" + f(s).prep() + "/items",
                       "{\"proposalId\":%d,\"version\":%d}"
                           .formatted(f(s).spare(), version(f(s).prep()))),
+              SECRETARIAT),
+          new Endpoint(
+              "POST /api/v1/council-sessions/{id}/items/{itemId}/remove",
+              (w, s, c) ->
+                  post(
+                      "/api/v1/council-sessions/%d/items/%d/remove"
+                          .formatted(f(s).prep(), f(s).prepItem()),
+                      "{\"version\":%d}".formatted(version(f(s).prep()))),
               SECRETARIAT),
           new Endpoint(
               "POST /api/v1/council-sessions/{id}/attendance",
@@ -175,6 +184,23 @@ final class BallotMatrix {
                           + f(Scope.OWN).spare()
                           + ","
                           + f(Scope.FOREIGN).spare()
+                          + ")")),
+          new Row(
+              "POST /council/sessions/{id}/items/{itemId}/remove",
+              "POST /api/v1/council-sessions/{id}/items/{itemId}/remove",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post(
+                          "/council/sessions/%d/items/%d/remove"
+                              .formatted(f(s).prep(), f(s).prepItem()))
+                      .param("version", Integer.toString(version(f(s).prep()))),
+              SECRETARIAT,
+              wrote(
+                  "/council/sessions/",
+                  c ->
+                      "select count(*) from session_item where id in ("
+                          + f(Scope.OWN).prepItem()
+                          + ","
+                          + f(Scope.FOREIGN).prepItem()
                           + ")")),
           new Row(
               "POST /council/sessions/{id}/attendance",
@@ -351,6 +377,7 @@ final class BallotMatrix {
                             c.id(),
                             persons.get(0),
                             prep,
+                            sessions.get(prep).items().get(0).id(),
                             spare,
                             open,
                             sessions.get(open).items().get(0).id(),

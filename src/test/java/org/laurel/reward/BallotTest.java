@@ -337,6 +337,38 @@ class BallotTest {
   }
 
   @Test
+  void aProposalTakenOffAPreparedAgendaIsFreeForAnotherSession() throws Exception {
+    Setup s = setup(3, "CSTD_TQ", List.of(), false);
+    long id = s.session().id();
+    long item = s.session().items().get(0).id();
+    mvc.perform(
+            post("/api/v1/council-sessions/" + id + "/items/" + item + "/remove")
+                .with(httpBasic("secretariat", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + version(id) + "}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items.length()").value(0));
+    // on a new session's agenda now
+    Access.runAsSystem(
+        "ballot-test",
+        () ->
+            new BallotWorld(context)
+                .session(s.council(), List.of(s.proposal().id()), List.of(), false));
+    // once the ballot is open, the agenda is fixed
+    Setup open = setup(3, "CSTD_TQ", List.of(), true);
+    mvc.perform(
+            post("/api/v1/council-sessions/"
+                    + open.session().id()
+                    + "/items/"
+                    + open.session().items().get(0).id()
+                    + "/remove")
+                .with(httpBasic("secretariat", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + version(open.session().id()) + "}"))
+        .andExpect(status().isConflict());
+  }
+
+  @Test
   void theVotesTableHoldsNothingThatIdentifiesAVoter() {
     List<String> columns =
         jdbc.sql(
