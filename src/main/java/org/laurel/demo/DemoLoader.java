@@ -18,6 +18,7 @@ class DemoLoader implements ApplicationRunner {
 
   private final DemoData data;
   private final DemoMovements movements;
+  private final DemoDecisions decisions;
   private final DemoCertificates certificates;
   private final Users users;
   private final DatabaseProperties db;
@@ -27,6 +28,7 @@ class DemoLoader implements ApplicationRunner {
   DemoLoader(
       DemoData data,
       DemoMovements movements,
+      DemoDecisions decisions,
       DemoCertificates certificates,
       Users users,
       DatabaseProperties db,
@@ -34,6 +36,7 @@ class DemoLoader implements ApplicationRunner {
       @Value("${laurel.demo.password:demo}") String password) {
     this.data = data;
     this.movements = movements;
+    this.decisions = decisions;
     this.certificates = certificates;
     this.users = users;
     this.db = db;
@@ -47,6 +50,8 @@ class DemoLoader implements ApplicationRunner {
     if (on && users.count() == 0) {
       data.load(password);
       movements.load();
+      // after the rewards and the council's ballots: the decisions on the voted proposals
+      decisions.load();
       // after every module's demo that grants awards
       certificates.load();
     }

@@ -411,7 +411,14 @@ class UiWriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Row> ROWS =
-      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI).flatMap(List::stream).toList();
+      Stream.of(
+              CORE_ROWS,
+              MovementMatrix.UI,
+              CertificateMatrix.UI,
+              // ---- decisions and the reward fund (DecisionMatrix)
+              DecisionMatrix.UI)
+          .flatMap(List::stream)
+          .toList();
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -444,6 +451,8 @@ class UiWriteAccessMatrixTest {
     MovementMatrix.ensure(context, txManager);
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
     CertificateMatrix.ensure(context, txManager);
+    // ---- decisions and the reward fund
+    DecisionMatrix.ensure(context, txManager, world);
   }
 
   static Stream<Arguments> cells() {
