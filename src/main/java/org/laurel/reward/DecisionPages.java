@@ -28,7 +28,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,14 +51,6 @@ class DecisionPages {
     @Size(max = 2000)
     @Nullable String achievement;
 
-    public @Nullable String getAchievement() {
-      return achievement;
-    }
-
-    public void setAchievement(@Nullable String v) {
-      achievement = v;
-    }
-
     @NotBlank String bodyCode = "UBND-HD";
 
     @NotNull
@@ -65,30 +59,6 @@ class DecisionPages {
 
     @Size(max = 200)
     @Nullable String signerName;
-
-    public String getBodyCode() {
-      return bodyCode;
-    }
-
-    public void setBodyCode(String v) {
-      bodyCode = v;
-    }
-
-    public @Nullable LocalDate getDecidedOn() {
-      return decidedOn;
-    }
-
-    public void setDecidedOn(@Nullable LocalDate v) {
-      decidedOn = v;
-    }
-
-    public @Nullable String getSignerName() {
-      return signerName;
-    }
-
-    public void setSignerName(@Nullable String v) {
-      signerName = v;
-    }
   }
 
   /** The drafting form of a granting decision. */
@@ -104,38 +74,6 @@ class DecisionPages {
     @Nullable String legalBasis;
 
     List<Long> nomineeIds = new ArrayList<>();
-
-    public @Nullable String getSignerTitle() {
-      return signerTitle;
-    }
-
-    public void setSignerTitle(@Nullable String v) {
-      signerTitle = v;
-    }
-
-    public @Nullable String getTitle() {
-      return title;
-    }
-
-    public void setTitle(@Nullable String v) {
-      title = v;
-    }
-
-    public @Nullable String getLegalBasis() {
-      return legalBasis;
-    }
-
-    public void setLegalBasis(@Nullable String v) {
-      legalBasis = v;
-    }
-
-    public List<Long> getNomineeIds() {
-      return nomineeIds;
-    }
-
-    public void setNomineeIds(List<Long> v) {
-      nomineeIds = v;
-    }
 
     Decisions.Draft command() {
       return new Decisions.Draft(
@@ -176,62 +114,6 @@ class DecisionPages {
 
     @Size(max = 40)
     @Nullable String awardCode;
-
-    public @Nullable String getReason() {
-      return reason;
-    }
-
-    public void setReason(@Nullable String v) {
-      reason = v;
-    }
-
-    public List<Long> getAwardIds() {
-      return awardIds;
-    }
-
-    public void setAwardIds(List<Long> v) {
-      awardIds = v;
-    }
-
-    public @Nullable Long getAwardId() {
-      return awardId;
-    }
-
-    public void setAwardId(@Nullable Long v) {
-      awardId = v;
-    }
-
-    public @Nullable Long getPersonId() {
-      return personId;
-    }
-
-    public void setPersonId(@Nullable Long v) {
-      personId = v;
-    }
-
-    public @Nullable String getUnitCode() {
-      return unitCode;
-    }
-
-    public void setUnitCode(@Nullable String v) {
-      unitCode = v;
-    }
-
-    public @Nullable String getHouseholdName() {
-      return householdName;
-    }
-
-    public void setHouseholdName(@Nullable String v) {
-      householdName = v;
-    }
-
-    public @Nullable String getAwardCode() {
-      return awardCode;
-    }
-
-    public void setAwardCode(@Nullable String v) {
-      awardCode = v;
-    }
 
     Decisions.Draft command(Kind kind, long referencesId) {
       List<Decisions.Correction> corrections = null;
@@ -282,38 +164,12 @@ class DecisionPages {
 
     @Size(max = 200)
     @Nullable String reference;
+  }
 
-    public @Nullable LocalDate getEntryDate() {
-      return entryDate;
-    }
-
-    public void setEntryDate(@Nullable LocalDate v) {
-      entryDate = v;
-    }
-
-    public @Nullable Long getAmountVnd() {
-      return amountVnd;
-    }
-
-    public void setAmountVnd(@Nullable Long v) {
-      amountVnd = v;
-    }
-
-    public @Nullable String getSource() {
-      return source;
-    }
-
-    public void setSource(@Nullable String v) {
-      source = v;
-    }
-
-    public @Nullable String getReference() {
-      return reference;
-    }
-
-    public void setReference(@Nullable String v) {
-      reference = v;
-    }
+  /** The forms bind to their fields. */
+  @InitBinder("form")
+  void fields(WebDataBinder binder) {
+    binder.initDirectFieldAccess();
   }
 
   private final Decisions decisions;
@@ -413,6 +269,7 @@ class DecisionPages {
 
   private String draftPage(DraftForm form, @Nullable Integer year, Model model) {
     model.addAttribute("form", form);
+    model.addAttribute("picked", form.nomineeIds);
     model.addAttribute("year", year);
     model.addAttribute("bodies", decisions.bodies());
     model.addAttribute(
@@ -532,6 +389,7 @@ class DecisionPages {
     model.addAttribute("ref", ref);
     model.addAttribute("kind", kind);
     model.addAttribute("form", form);
+    model.addAttribute("picked", form.awardIds);
     model.addAttribute("bodies", decisions.bodies());
     model.addAttribute("awards", awardNames());
     model.addAttribute(

@@ -116,6 +116,29 @@ class DecisionPagesTest {
 
     // revoked by a later decision drafted from the page: the portal shows it revoked at once
     long award = issued.items().get(1).awardId();
+    assertThat(page("/decisions/" + id + "/revoke", secretariat))
+        .contains("name=\"awardIds\"")
+        .contains("value=\"" + award + "\"");
+    assertThat(page("/decisions/" + id + "/correct", secretariat))
+        .contains("name=\"awardId\"")
+        .contains("name=\"personId\"");
+    long count = jdbc.sql("select count(*) from decision").query(Long.class).single();
+    MvcResult refused =
+        mvc.perform(
+                post("/decisions/" + id + "/revoke")
+                    .cookie(secretariat)
+                    .with(csrf())
+                    .header("Accept-Language", "vi")
+                    .param("bodyCode", "UBND-HD")
+                    .param("decidedOn", "2025-03-03")
+                    .param("reason", "Không chọn khen thưởng nào"))
+            .andReturn();
+    assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+    assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("role=\"alert\"")
+        .contains("ít nhất một dòng");
+    assertThat(jdbc.sql("select count(*) from decision").query(Long.class).single())
+        .isEqualTo(count);
     MvcResult revoking =
         mvc.perform(
                 post("/decisions/" + id + "/revoke")
