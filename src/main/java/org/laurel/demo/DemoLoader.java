@@ -18,6 +18,7 @@ class DemoLoader implements ApplicationRunner {
 
   private final DemoData data;
   private final DemoMovements movements;
+  private final DemoDecisions decisions;
   private final DemoCertificates certificates;
   private final DemoCouncil council;
   private final Users users;
@@ -28,6 +29,7 @@ class DemoLoader implements ApplicationRunner {
   DemoLoader(
       DemoData data,
       DemoMovements movements,
+      DemoDecisions decisions,
       DemoCertificates certificates,
       DemoCouncil council,
       Users users,
@@ -36,6 +38,7 @@ class DemoLoader implements ApplicationRunner {
       @Value("${laurel.demo.password:demo}") String password) {
     this.data = data;
     this.movements = movements;
+    this.decisions = decisions;
     this.certificates = certificates;
     this.council = council;
     this.users = users;
@@ -52,6 +55,8 @@ class DemoLoader implements ApplicationRunner {
       // the council's 2024 year-end session, on the reward demo's proposals
       council.load(password);
       movements.load();
+      // after the rewards and the council's ballots: the decisions on the voted proposals
+      decisions.load();
       // after every module's demo that grants awards
       certificates.load();
     }

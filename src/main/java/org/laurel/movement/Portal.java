@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.laurel.movement.MovementView.Milestone;
 import org.laurel.shared.NotFoundException;
+import org.laurel.shared.StampedViews;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,15 +59,23 @@ public class Portal {
    */
   static final Duration REUSE = Duration.ofSeconds(15);
 
-  private record Computed(String stamp, long at, Object value) {}
+  /**
+   * The stamp of the public views: the published movements and examples with their versions (one
+   * query over two small tables, read on every request).
+   */
+  static final String STAMP =
+      """
+      select coalesce((select string_agg(id || '.' || version, ',' order by id)
+                       from movement where published), '')
+          || '|' || coalesce((select string_agg(id || '.' || version, ',' order by id)
+                              from example where published), '')""";
 
   private final Movements movements;
   private final Registrations registrations;
   private final Progress progress;
   private final Examples examples;
   private final Clock clock;
-  private final JdbcClient jdbc;
-  private final Map<String, Computed> computed = new ConcurrentHashMap<>();
+  private final StampedViews views;
 
   Portal(
       Movements movements,
@@ -82,7 +89,7 @@ public class Portal {
     this.progress = progress;
     this.examples = examples;
     this.clock = clock;
-    this.jdbc = jdbc;
+    this.views = new StampedViews(jdbc, STAMP, REUSE);
   }
 
   @Transactional(readOnly = true)
@@ -133,25 +140,8 @@ public class Portal {
    * (one query over two small tables), so an unpublished item disappears at once, on every
    * instance.
    */
-  @SuppressWarnings("unchecked")
   private <T> T reuse(String key, Supplier<T> compute) {
-    String stamp =
-        jdbc.sql(
-                """
-                select coalesce((select string_agg(id || '.' || version, ',' order by id)
-                                 from movement where published), '')
-                    || '|' || coalesce((select string_agg(id || '.' || version, ',' order by id)
-                                        from example where published), '')""")
-            .query(String.class)
-            .single();
-    long now = System.nanoTime();
-    Computed c = computed.get(key);
-    if (c != null && c.stamp().equals(stamp) && now - c.at() < REUSE.toNanos()) {
-      return (T) c.value();
-    }
-    T value = compute.get();
-    computed.put(key, new Computed(stamp, now, value));
-    return value;
+    return views.reuse(key, compute);
   }
 
   /** Published movements (title, motto) and examples (name, story) containing the words. */

@@ -28,10 +28,13 @@ class DecisionApi {
 
   private final Decisions decisions;
   private final DecisionDocuments documents;
+  private final PortalDecisions portal;
   private final Clock clock;
 
-  DecisionApi(Decisions decisions, DecisionDocuments documents, Clock clock) {
+  DecisionApi(
+      Decisions decisions, DecisionDocuments documents, PortalDecisions portal, Clock clock) {
     this.decisions = decisions;
+    this.portal = portal;
     this.documents = documents;
     this.clock = clock;
   }
@@ -112,5 +115,19 @@ class DecisionApi {
     DecisionView d = decisions.get(id);
     return Downloads.attachment(
         documents.docx(d), DecisionDocuments.DOCX, DecisionDocuments.fileName(d, "docx"));
+  }
+
+  @GetMapping("/portal/decisions")
+  @Operation(
+      summary =
+          "Published decisions with their awards and how each stands now (public, no sign-in)")
+  List<PortalDecisions.PublicDecision> published() {
+    return portal.list();
+  }
+
+  @GetMapping("/portal/decisions/{id}")
+  @Operation(summary = "A published decision (public); an unpublished one is not found")
+  PortalDecisions.PublicDecision publishedOne(@PathVariable long id) {
+    return portal.get(id);
   }
 }

@@ -408,12 +408,11 @@ class DecisionRepository {
             NOMINEES
                 + """
             where p.status = 'COUNCIL_VOTED' and n.council_outcome = 'APPROVED'
-              and (cast(? as int) is null or p.year = ?)
+              and (cast(:year as int) is null or p.year = :year)
               and not exists (select 1 from decision_item i join decision d on d.id = i.decision_id
                               where i.nominee_id = n.id and d.status = 'ISSUED')
             order by p.year desc, p.award_code, p.id, n.id""")
-        .param(year, java.sql.Types.INTEGER)
-        .param(year, java.sql.Types.INTEGER)
+        .param("year", year, java.sql.Types.INTEGER)
         .query((rs, n) -> nominee(rs))
         .list();
   }

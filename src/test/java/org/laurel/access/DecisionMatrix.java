@@ -1,5 +1,7 @@
 package org.laurel.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.laurel.reward.Proposals;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +34,8 @@ final class DecisionMatrix {
   static final BiPredicate<Role, Scope> SECRETARIAT = (r, s) -> r.isSecretariat();
 
   /** Per scope: the approved nominee to draft, the draft to issue or edit, the issued decision. */
-  record Fixture(long nominee, long draft, long draftNominee, long issued, int issuedVersion) {}
+  record Fixture(
+      long nominee, long draft, long draftNominee, long issued, int issuedVersion, long award) {}
 
   private static final Map<Scope, Fixture> FIXTURES =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -74,7 +78,14 @@ final class DecisionMatrix {
                             .id();
                     var done = decisions.issue(issued, new Decisions.Step(0));
                     FIXTURES.put(
-                        s, new Fixture(nominee, draft, draftNominee, issued, done.version()));
+                        s,
+                        new Fixture(
+                            nominee,
+                            draft,
+                            draftNominee,
+                            issued,
+                            done.version(),
+                            done.items().get(0).awardId()));
                   }
                 }));
   }
@@ -145,6 +156,89 @@ final class DecisionMatrix {
                       """
                       {"entryDate":"2024-01-15","amountVnd":5000000,"source":"Ngân sách ma trận"}"""),
               SECRETARIAT));
+
+  /** The UI rows. */
+  static final List<UiWriteAccessMatrixTest.Row> UI =
+      List.of(
+          new UiWriteAccessMatrixTest.Row(
+              "POST /decisions/new",
+              "POST /api/v1/decisions",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/decisions/new")
+                      .param("bodyCode", "UBND-HD")
+                      .param("decidedOn", "2024-03-01")
+                      .param("nomineeIds", Long.toString(of(s).nominee())),
+              SECRETARIAT,
+              MovementMatrix.redirectWithFlash("/decisions/")),
+          new UiWriteAccessMatrixTest.Row(
+              "POST /decisions/{id}/issue",
+              "POST /api/v1/decisions/{id}/issue",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/decisions/" + of(s).draft() + "/issue")
+                      .param("version", "0"),
+              SECRETARIAT,
+              (result, c, jdbc) -> {
+                MovementMatrix.redirectWithFlash("/decisions/").verify(result, c, jdbc);
+                assertThat(
+                        jdbc.sql(
+                                "select count(*) from decision where id in (?, ?) and status = 'ISSUED'")
+                            .params(of(Scope.OWN).draft(), of(Scope.FOREIGN).draft())
+                            .query(Long.class)
+                            .single())
+                    .as("the draft is issued")
+                    .isEqualTo(1);
+              }),
+          new UiWriteAccessMatrixTest.Row(
+              "POST /decisions/{id}/publish",
+              "POST /api/v1/decisions/{id}/publish",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/decisions/" + of(s).issued() + "/publish")
+                      .param("version", Integer.toString(of(s).issuedVersion())),
+              SECRETARIAT,
+              (result, c, jdbc) -> {
+                MovementMatrix.redirectWithFlash("/decisions/").verify(result, c, jdbc);
+                assertThat(
+                        jdbc.sql(
+                                "select count(*) from decision where id in (?, ?) and published_at is not null")
+                            .params(of(Scope.OWN).issued(), of(Scope.FOREIGN).issued())
+                            .query(Long.class)
+                            .single())
+                    .as("the decision is published")
+                    .isEqualTo(1);
+              }),
+          new UiWriteAccessMatrixTest.Row(
+              "POST /decisions/{id}/revoke",
+              "POST /api/v1/decisions",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/decisions/" + of(s).issued() + "/revoke")
+                      .param("bodyCode", "UBND-HD")
+                      .param("decidedOn", "2024-05-01")
+                      .param("reason", "Ma trận hủy bỏ")
+                      .param("awardIds", Long.toString(of(s).award())),
+              SECRETARIAT,
+              MovementMatrix.redirectWithFlash("/decisions/")),
+          new UiWriteAccessMatrixTest.Row(
+              "POST /decisions/{id}/correct",
+              "POST /api/v1/decisions",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/decisions/" + of(s).issued() + "/correct")
+                      .param("bodyCode", "UBND-HD")
+                      .param("decidedOn", "2024-05-01")
+                      .param("reason", "Ma trận đính chính")
+                      .param("awardId", Long.toString(of(s).award()))
+                      .param("achievement", "Thành tích đã đính chính"),
+              SECRETARIAT,
+              MovementMatrix.redirectWithFlash("/decisions/")),
+          new UiWriteAccessMatrixTest.Row(
+              "POST /fund/income",
+              "POST /api/v1/fund/income",
+              (w, s, c) ->
+                  MockMvcRequestBuilders.post("/fund/income")
+                      .param("entryDate", "2024-01-15")
+                      .param("amountVnd", "5000000")
+                      .param("source", "Ngân sách ma trận giao diện"),
+              SECRETARIAT,
+              MovementMatrix.redirectWithFlash("/fund")));
 
   private static Call post(String path, String body) {
     return new Call(HttpMethod.POST, path, body);

@@ -423,7 +423,14 @@ class UiWriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Row> ROWS =
-      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI, BallotMatrix.UI)
+      Stream.of(
+              CORE_ROWS,
+              MovementMatrix.UI,
+              CertificateMatrix.UI,
+              // ---- decisions and the reward fund (DecisionMatrix)
+              DecisionMatrix.UI,
+              // ---- council sessions and ballots (BallotMatrix)
+              BallotMatrix.UI)
           .flatMap(List::stream)
           .toList();
 
@@ -459,6 +466,8 @@ class UiWriteAccessMatrixTest {
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
     CertificateMatrix.ensure(context, txManager);
     BallotMatrix.ensure(context, txManager);
+    // ---- decisions and the reward fund
+    DecisionMatrix.ensure(context, txManager, world);
   }
 
   static Stream<Arguments> cells() {

@@ -12,13 +12,10 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -553,14 +550,10 @@ class CertificateTest {
   }
 
   static byte[] decode(String encoded) throws Exception {
-    assertThat(encoded).startsWith("u");
-    byte[] gz = Base64.getUrlDecoder().decode(encoded.substring(1));
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-      return in.readAllBytes();
-    }
+    return StatusLists.decode(encoded);
   }
 
   static boolean bit(byte[] bits, int index) {
-    return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+    return StatusLists.bit(bits, index);
   }
 }

@@ -273,6 +273,12 @@ class DecisionTest {
     // the certificate is revoked with the decision's number, on the verification page too
     CertificateView after = revokedCertificateOf(revoked);
     assertThat(after.revocationDecision()).isEqualTo(number);
+    // and in the issuing body's published status list
+    String list = certificates.statusList(after.issuerCode());
+    assertThat(org.laurel.certificate.StatusLists.revoked(list, after.statusIndex())).isTrue();
+    CertificateView keptCertificate = certificates.ofAward(kept).orElseThrow();
+    assertThat(org.laurel.certificate.StatusLists.revoked(list, keptCertificate.statusIndex()))
+        .isFalse();
     assertThat(certificates.ofAward(kept).orElseThrow().status())
         .isEqualTo(CertificateView.Status.VALID);
     String page =
