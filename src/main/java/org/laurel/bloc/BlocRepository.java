@@ -34,6 +34,10 @@ class BlocRepository {
     return load("where b.id = ?", id).stream().findFirst();
   }
 
+  List<BlocView> byIds(java.util.Collection<Long> ids) {
+    return load("where b.id = any(?) order by b.code", (Object) ids.toArray(Long[]::new));
+  }
+
   List<BlocView> byYear(@Nullable Integer year) {
     return year == null
         ? load("where true order by b.year desc, b.code")

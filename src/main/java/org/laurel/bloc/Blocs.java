@@ -48,6 +48,12 @@ public class Blocs {
     return repo.byYear(year);
   }
 
+  /** Blocs by id with their members, in two queries whatever their number; unknown ids left out. */
+  @Transactional(readOnly = true)
+  public List<BlocView> getAll(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : repo.byIds(ids);
+  }
+
   @Transactional(readOnly = true)
   public BlocView get(long id) {
     return repo.find(id).orElseThrow(() -> new NotFoundException("error.bloc.notFound", id));

@@ -369,13 +369,25 @@ public class Movements {
   public List<Ref> expectedRegistrants(MovementView m) {
     Map<Long, Ref> out = new LinkedHashMap<>();
     if (m.blocs().isEmpty() && m.units().isEmpty()) {
-      for (String code : units.childrenOn(m.launchingUnitCode(), m.startsOn())) {
-        UnitView u = units.get(code);
+      List<String> children = units.childrenOn(m.launchingUnitCode(), m.startsOn());
+      Map<String, UnitView> byCode = new java.util.HashMap<>();
+      units.findAll(children).forEach(u -> byCode.put(u.code(), u));
+      for (String code : children) {
+        UnitView u = byCode.get(code);
+        if (u == null) {
+          throw new NotFoundException("error.unit.notFound", code);
+        }
         out.put(u.id(), new Ref(u.id(), u.code(), u.name()));
       }
     }
+    Map<Long, BlocView> byId = new java.util.HashMap<>();
+    blocs.getAll(m.blocs().stream().map(Ref::id).toList()).forEach(b -> byId.put(b.id(), b));
     for (Ref b : m.blocs()) {
-      for (BlocView.UnitRef u : blocs.get(b.id()).members()) {
+      BlocView bloc = byId.get(b.id());
+      if (bloc == null) {
+        throw new NotFoundException("error.bloc.notFound", b.id());
+      }
+      for (BlocView.UnitRef u : bloc.members()) {
         out.putIfAbsent(u.id(), new Ref(u.id(), u.code(), u.name()));
       }
     }

@@ -70,6 +70,20 @@ public class People {
     return jdbc.sql(SELECT + "where p.id = ?").param(id).query(People::map).optional();
   }
 
+  /** People by id in one query; unknown ids are left out. */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, PersonView> findAll(java.util.Collection<Long> ids) {
+    java.util.Map<Long, PersonView> out = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql(SELECT + "where p.id = any(?)")
+          .param(ids.toArray(Long[]::new))
+          .query(People::map)
+          .list()
+          .forEach(p -> out.put(p.id(), p));
+    }
+    return out;
+  }
+
   /** People of a unit (all units when null), by name. */
   @Transactional(readOnly = true)
   public List<PersonView> list(@Nullable String unitCode, @Nullable String nameContains) {

@@ -41,8 +41,40 @@ class UnitRepository {
         .optional();
   }
 
+  /**
+   * Units by code in one query, each as {@link #findByCode} gives it: with its name and parent on
+   * {@code day}, or on its last day if it ended before.
+   */
+  List<UnitView> findByCodes(Collection<String> codes, LocalDate day) {
+    return jdbc.sql(
+            """
+            select u.id, u.code, coalesce(f.name, u.name) as name, coalesce(f.kind, u.kind) as kind,
+                   u.valid_from, u.valid_to, u.synthetic, u.version, p.code as parent_code
+            from unit u
+            cross join lateral (
+              select case when u.valid_to < cast(:day as date) then u.valid_to
+                          else cast(:day as date) end as d) e
+            left join unit_parent l on l.unit_id = u.id and l.valid_from <= e.d
+                                    and (l.valid_to is null or l.valid_to >= e.d)
+            left join unit p on p.id = l.parent_id
+            left join unit_former_name f on f.unit_id = u.id and f.valid_from <= e.d
+                                         and f.valid_to >= e.d
+            where u.code = any(:codes)""")
+        .param("day", Date.valueOf(day))
+        .param("codes", codes.toArray(String[]::new))
+        .query(UnitRepository::map)
+        .list();
+  }
+
   Optional<Long> idOf(String code) {
     return jdbc.sql("select id from unit where code = ?").param(code).query(Long.class).optional();
+  }
+
+  List<String> codesOf(Collection<Long> ids) {
+    return jdbc.sql("select code from unit where id = any(?)")
+        .param(ids.toArray(Long[]::new))
+        .query(String.class)
+        .list();
   }
 
   Optional<String> codeOf(long id) {

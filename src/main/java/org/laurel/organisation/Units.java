@@ -64,6 +64,18 @@ public class Units {
     return repo.findByCode(code, today());
   }
 
+  /** Units by code, as {@link #find} gives each, in one query; unknown codes are left out. */
+  @Transactional(readOnly = true)
+  public List<UnitView> findAll(java.util.Collection<String> codes) {
+    return codes.isEmpty() ? List.of() : repo.findByCodes(codes, today());
+  }
+
+  /** Units by id, as {@link #findById} gives each, in two queries; unknown ids are left out. */
+  @Transactional(readOnly = true)
+  public List<UnitView> findAllById(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : findAll(repo.codesOf(ids));
+  }
+
   @Transactional(readOnly = true)
   public Optional<UnitView> findById(long id) {
     return repo.codeOf(id).flatMap(this::find);

@@ -366,19 +366,13 @@ final class ScoreEngine {
           Figures f = in.figures().getOrDefault(u.code(), Map.of()).get(c.code());
           String period = c.period() == null ? Integer.toString(in.year()) : c.period();
           IndicatorPart p = indicator(c, period, f);
-          yield new Line(
-              g.code(),
-              c.code(),
-              c.name(),
-              c.method(),
-              c.maxPoints(),
+          yield computed(
+              g,
+              c,
               p.base().add(p.bonus()),
               p,
               null,
-              null,
-              p.percent() == null ? "no accepted figure to compute a percentage" : null,
-              null,
-              null);
+              p.percent() == null ? "no accepted figure to compute a percentage" : null);
         }
         case MANUAL -> manual.line(g, c, u);
         case BONUS, PENALTY -> {
@@ -389,22 +383,39 @@ final class ScoreEngine {
           BigDecimal sum =
               items.stream().map(Item::points).reduce(BigDecimal.ZERO, BigDecimal::add);
           BigDecimal capped = sum.min(c.maxPoints());
-          yield new Line(
-              g.code(),
-              c.code(),
-              c.name(),
-              c.method(),
-              c.maxPoints(),
+          yield computed(
+              g,
+              c,
               scale(c.method() == Method.PENALTY ? capped.negate() : capped),
               null,
-              null,
               items.stream().map(i -> new ItemPart(i.points(), i.reason())).toList(),
-              sum.compareTo(c.maxPoints()) > 0 ? "capped at " + plain(c.maxPoints()) : null,
-              null,
-              null);
+              sum.compareTo(c.maxPoints()) > 0 ? "capped at " + plain(c.maxPoints()) : null);
         }
       };
     }
+  }
+
+  /** The line of an indicator, bonus or penalty criterion (no rounds, no raw points). */
+  private static Line computed(
+      Group g,
+      Criterion c,
+      BigDecimal points,
+      @Nullable IndicatorPart indicator,
+      @Nullable List<ItemPart> items,
+      @Nullable String note) {
+    return new Line(
+        g.code(),
+        c.code(),
+        c.name(),
+        c.method(),
+        c.maxPoints(),
+        points,
+        indicator,
+        null,
+        items,
+        note,
+        null,
+        null);
   }
 
   /** A unit's lines, computed when read (see {@link LineSource}); equal to any list of the same. */
