@@ -107,16 +107,28 @@ public class Certificates {
   @Transactional
   public List<CertificateView> issue(@Valid IssueRequest request) {
     access.requireSecretariat();
-    List<CertificateView> out = new ArrayList<>();
+    List<AwardRecord> found = new ArrayList<>();
     for (int i = 0; i < request.awardIds().size(); i++) {
       long id = request.awardIds().get(i);
-      AwardRecord award;
       try {
-        award = awards.get(id);
+        found.add(awards.get(id));
       } catch (NotFoundException e) {
         throw new InvalidInputException(
             "awardIds[" + i + "]", "error.certificate.awardUnknown", id);
       }
+    }
+    // every body this batch signs for is locked first, in one order: otherwise the batch could
+    // hold one body while waiting for an award's listener that holds another (a deadlock the
+    // demo's decisions and certificates ran into)
+    found.stream()
+        .map(a -> bodies.of(a, catalogue.get(a.awardCode())))
+        .collect(
+            java.util.stream.Collectors.toMap(
+                IssuingBodies.Body::code, b -> b, (x, y) -> x, java.util.TreeMap::new))
+        .values()
+        .forEach(keys::activeKey);
+    List<CertificateView> out = new ArrayList<>();
+    for (AwardRecord award : found) {
       out.add(issueFor(award));
     }
     return out;

@@ -79,6 +79,9 @@ class DemoDecisions {
    * issuing body and award granting every approved nominee not granted yet; the number of
    * decisions. Awards no body in Laurel decides (a unit head's titles) are left out.
    */
+  /** A made-up name for the signer of the demo's upward decisions. */
+  static final String SYNTHETIC_SIGNER = "Lê Văn Minh";
+
   int decide(int year, LocalDate decidedOn) {
     Map<String, List<Long>> byBodyAndAward = new LinkedHashMap<>();
     List<DecisionBody> bodies = decisions.bodies();
@@ -100,6 +103,10 @@ class DemoDecisions {
     int issued = 0;
     for (Map.Entry<String, List<Long>> e : byBodyAndAward.entrySet()) {
       String body = e.getKey().substring(0, e.getKey().indexOf('|'));
+      // a body without a standing signer in Laurel (the Prime Minister's decisions, recorded when
+      // they reach the province) gets the demo's synthetic one
+      boolean signed =
+          bodies.stream().anyMatch(b -> b.code().equals(body) && b.defaultSigner() != null);
       DecisionView draft =
           decisions.draft(
               new Decisions.Draft(
@@ -107,7 +114,7 @@ class DemoDecisions {
                   body,
                   decidedOn,
                   null,
-                  null,
+                  signed ? null : SYNTHETIC_SIGNER,
                   null,
                   null,
                   "Đã có thành tích xuất sắc trong phong trào thi đua năm " + year,

@@ -43,8 +43,9 @@ class DemoCouncilTest {
     assertThat(chiLinh.written()).isEqualTo(1);
     assertThat(List.of(haiDuong.approve(), haiDuong.denominator())).containsExactly(15, 17);
     assertThat(haiDuong.outcome()).isEqualTo(Outcome.REJECTED);
+    // the demo's decisions then granted every approved nominee, so the voted proposals are decided
     for (CouncilSessionView.Item it : session.items()) {
-      assertThat(proposals.get(it.proposalId()).status()).isEqualTo(ProposalStatus.COUNCIL_VOTED);
+      assertThat(proposals.get(it.proposalId()).status()).isEqualTo(ProposalStatus.DECIDED);
     }
     CouncilSessionView.Item merit =
         session.items().stream()
