@@ -411,7 +411,9 @@ class UiWriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Row> ROWS =
-      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI).flatMap(List::stream).toList();
+      Stream.of(CORE_ROWS, MovementMatrix.UI, CertificateMatrix.UI, RewardUiMatrix.UI)
+          .flatMap(List::stream)
+          .toList();
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -444,6 +446,7 @@ class UiWriteAccessMatrixTest {
     MovementMatrix.ensure(context, txManager);
     ScoringFixtures.ensure(blocs, pacts, assessments, txManager);
     CertificateMatrix.ensure(context, txManager);
+    RewardUiMatrix.ensure(context, txManager, world);
   }
 
   static Stream<Arguments> cells() {
@@ -635,7 +638,7 @@ class UiWriteAccessMatrixTest {
           case "pact" -> "select version from pact where bloc_id = cast(? as bigint)";
           case "sheet" -> WriteAccessMatrixTest.SHEET_VERSION;
           case "submitted" -> WriteAccessMatrixTest.SUBMIT_SHEET;
-          default -> throw new IllegalArgumentException(key);
+          default -> RewardMatrix.versionSql(kv[0]);
         };
     if (sql == null) {
       return reportIn(kv[1]);

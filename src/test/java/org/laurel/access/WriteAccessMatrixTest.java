@@ -447,7 +447,12 @@ class WriteAccessMatrixTest {
 
   /** The core rows and each module's own block. */
   static final List<Endpoint> ENDPOINTS =
-      Stream.of(CORE_ENDPOINTS, MovementMatrix.API, RewardMatrix.API, CertificateMatrix.API)
+      Stream.of(
+              CORE_ENDPOINTS,
+              MovementMatrix.API,
+              RewardMatrix.API,
+              CertificateMatrix.API,
+              RewardUiMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -513,6 +518,7 @@ class WriteAccessMatrixTest {
     MovementMatrix.ensure(context, txManager);
     RewardMatrix.ensure(context, txManager, world);
     CertificateMatrix.ensure(context, txManager);
+    RewardUiMatrix.ensure(context, txManager, world);
   }
 
   static Stream<Arguments> cells() {
