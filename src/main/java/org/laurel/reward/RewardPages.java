@@ -382,52 +382,31 @@ class RewardPages {
     return again(id, res, model);
   }
 
-  @PostMapping("/rewards/proposals/{id}/submit")
-  String submit(
+  /** The steps without more than the version read: one handler, one route each. */
+  @PostMapping({
+    "/rewards/proposals/{id}/submit",
+    "/rewards/proposals/{id}/receive",
+    "/rewards/proposals/{id}/review",
+    "/rewards/proposals/{id}/ready"
+  })
+  String step(
       @PathVariable long id,
       @Valid @ModelAttribute("stepForm") Proposals.Step form,
       BindingResult errors,
       Model model,
+      jakarta.servlet.http.HttpServletRequest req,
       HttpServletResponse res,
       RedirectAttributes redirect,
       Locale locale) {
-    return step(id, errors, () -> proposals.submit(id, form), model, res, redirect, locale);
-  }
-
-  @PostMapping("/rewards/proposals/{id}/receive")
-  String receive(
-      @PathVariable long id,
-      @Valid @ModelAttribute("stepForm") Proposals.Step form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse res,
-      RedirectAttributes redirect,
-      Locale locale) {
-    return step(id, errors, () -> proposals.receive(id, form), model, res, redirect, locale);
-  }
-
-  @PostMapping("/rewards/proposals/{id}/review")
-  String review(
-      @PathVariable long id,
-      @Valid @ModelAttribute("stepForm") Proposals.Step form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse res,
-      RedirectAttributes redirect,
-      Locale locale) {
-    return step(id, errors, () -> proposals.review(id, form), model, res, redirect, locale);
-  }
-
-  @PostMapping("/rewards/proposals/{id}/ready")
-  String ready(
-      @PathVariable long id,
-      @Valid @ModelAttribute("stepForm") Proposals.Step form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse res,
-      RedirectAttributes redirect,
-      Locale locale) {
-    return step(id, errors, () -> proposals.ready(id, form), model, res, redirect, locale);
+    String uri = req.getRequestURI();
+    java.util.function.Supplier<ProposalView> write =
+        switch (uri.substring(uri.lastIndexOf('/') + 1)) {
+          case "submit" -> () -> proposals.submit(id, form);
+          case "receive" -> () -> proposals.receive(id, form);
+          case "review" -> () -> proposals.review(id, form);
+          default -> () -> proposals.ready(id, form);
+        };
+    return step(id, errors, write, model, res, redirect, locale);
   }
 
   @PostMapping("/rewards/proposals/{id}/notice")
