@@ -105,7 +105,7 @@ class ProposalBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.nominee")));
 
     // the achievement report
-    Path pdf = Files.createTempFile("bao-cao-thanh-tich", ".pdf");
+    Path pdf = Files.createTempDirectory("ho-so").resolve("bao-cao-thanh-tich.pdf");
     Files.write(pdf, "%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
     new Select(browser.findElement(By.id("role"))).selectByValue("ACHIEVEMENT_REPORT");
     browser.findElement(By.id("file")).sendKeys(pdf.toString());
@@ -122,8 +122,9 @@ class ProposalBrowserTest {
     browser.get(url);
     step("receive-form", "Đã tiếp nhận");
     step("review-form", "Đang thẩm định");
-    assertThat(browser.findElement(By.cssSelector("table.conditions")).getText())
-        .contains("Không bị kỷ luật");
+    WebElement report = browser.findElement(By.cssSelector("table.conditions"));
+    assertThat(report.getText()).contains("Không bị kỷ luật");
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", report);
     Browsers.screenshot(browser, "proposal-3-review.png");
     browser
         .findElement(By.id("opinion"))
@@ -154,6 +155,35 @@ class ProposalBrowserTest {
                 .query(String.class)
                 .single())
         .isEqualTo("READY_FOR_COUNCIL");
+  }
+
+  @Test
+  void showsTheEligibilityHistoryAndRuleSetPages() throws Exception {
+    browser = Browsers.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    long star =
+        jdbc.sql("select id from person where full_name = 'Nguyễn Thị Thanh Hương'")
+            .query(Long.class)
+            .list()
+            .get(0);
+    signIn("admin");
+    open("/rewards/eligibility?award=CSTD_TINH&year=2024&person=" + star);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
+    assertThat(browser.findElement(By.id("result")).getText()).contains("2022, 2023, 2024");
+    browser.executeScript(
+        "arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.id("result")));
+    Browsers.screenshot(browser, "eligibility-one.png");
+    open("/rewards/eligibility/batch?award=CSTD_CS&year=2024&unit=TK");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quota")));
+    browser.executeScript(
+        "arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.id("quota")));
+    Browsers.screenshot(browser, "eligibility-unit.png");
+    open("/rewards/rule-sets/CSTD_TINH/edit");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-set-form")));
+    Browsers.screenshot(browser, "rule-set-form.png");
+    open("/rewards/awards?unit=TK");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
+    Browsers.screenshot(browser, "award-history.png");
   }
 
   private void step(String form, String status) {
