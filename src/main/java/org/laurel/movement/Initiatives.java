@@ -104,6 +104,34 @@ public class Initiatives {
         .list();
   }
 
+  /**
+   * The same for many people in one query: each person's recognised initiatives in the period,
+   * oldest decision first; people without any are absent from the map.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, List<RecognisedInitiative>> recognisedFor(
+      java.util.Collection<Long> personIds, LocalDate from, LocalDate to) {
+    java.util.Map<Long, List<RecognisedInitiative>> out = new java.util.HashMap<>();
+    if (personIds.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            """
+            select w.person_id as for_person, i.*,
+                   array(select a.person_id from initiative_author a
+                         where a.initiative_id = i.id order by a.position) as authors
+            from initiative_author w join initiative i on i.id = w.initiative_id
+            where w.person_id = any(?) and i.decision_date between ? and ?
+            order by i.decision_date, i.id""")
+        .params(personIds.toArray(Long[]::new), Date.valueOf(from), Date.valueOf(to))
+        .query(
+            rs -> {
+              out.computeIfAbsent(rs.getLong("for_person"), k -> new java.util.ArrayList<>())
+                  .add(recognised(rs, 0));
+            });
+    return out;
+  }
+
   @Transactional(readOnly = true)
   public InitiativeView get(long id) {
     List<InitiativeView> found = views("where i.id = ?", List.of(id));

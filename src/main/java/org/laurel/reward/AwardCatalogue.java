@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.laurel.reward.AwardType.Decider;
 import org.laurel.reward.AwardType.Form;
 import org.laurel.reward.AwardType.Level;
@@ -47,22 +48,46 @@ public class AwardCatalogue {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The catalogue, read once: award types are seeded and changed only by migrations, which run
+   * before an instance starts serving, so every instance's copy stays current.
+   */
+  private volatile @Nullable List<AwardType> cached;
+
+  private volatile java.util.Map<String, AwardType> byCode = java.util.Map.of();
+
   @Transactional(readOnly = true)
   public List<AwardType> types() {
-    return jdbc.sql("select * from award_type order by sort").query(AwardCatalogue::map).list();
+    List<AwardType> all = cached;
+    if (all == null) {
+      all =
+          List.copyOf(
+              jdbc.sql("select * from award_type order by sort").query(AwardCatalogue::map).list());
+      java.util.Map<String, AwardType> codes = new java.util.HashMap<>();
+      all.forEach(t -> codes.put(t.code(), t));
+      byCode = java.util.Map.copyOf(codes);
+      cached = all;
+    }
+    return all;
   }
 
   @Transactional(readOnly = true)
   public Optional<AwardType> find(String code) {
-    return jdbc.sql("select * from award_type where code = ?")
-        .param(code)
-        .query(AwardCatalogue::map)
-        .optional();
+    types();
+    return Optional.ofNullable(byCode.get(code));
   }
 
   @Transactional(readOnly = true)
   public AwardType get(String code) {
     return find(code).orElseThrow(() -> new NotFoundException("error.award.unknown", code));
+  }
+
+  /** Every award's name in a language, by code, in the catalogue's order. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, String> names(java.util.Locale locale) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    types().forEach(t -> out.put(t.code(), t.name(locale)));
+    return out;
   }
 
   /** The award type for a field of a command: an unknown code is that field's error. */

@@ -148,8 +148,13 @@ public class Eligibility {
     boolean needsInitiatives =
         rules.definition().conditions().stream()
             .anyMatch(c -> c.type() == RuleSet.Type.INITIATIVES);
+    // awards before the rules' window matter only to a minimum interval (when was it last?)
+    boolean needsAllYears =
+        rules.definition().conditions().stream()
+            .anyMatch(c -> c.type() == RuleSet.Type.MIN_INTERVAL);
+    int firstYear = needsAllYears ? 0 : year - span + 1;
     Map<String, Facts> facts =
-        facts(nominees, type.recipient(), year, span, needsInitiatives, source);
+        facts(nominees, type.recipient(), year, span, firstYear, needsInitiatives, source);
     Context ctx = new Context(type, year, rules, LocaleContextHolder.getLocale());
     List<Evaluation> out = new ArrayList<>(nominees.size());
     for (Nominee n : nominees) {
@@ -463,6 +468,7 @@ public class Eligibility {
       Recipient kind,
       int year,
       int span,
+      int firstYear,
       boolean needsInitiatives,
       InitiativeSource source) {
     LocalDate from = LocalDate.of(year - span + 1, 1, 1);
@@ -482,9 +488,9 @@ public class Eligibility {
         jdbc.sql(
                 """
                 select person_id, award_code, year, unit_id from award
-                where person_id = any(?) and year <= ?
+                where person_id = any(?) and year between ? and ?
                   and revoked_by_decision is null and superseded_by_decision is null""")
-            .params(longArray(ids), year)
+            .params(longArray(ids), firstYear, year)
             .query(
                 rs -> {
                   long p = rs.getLong(1);
@@ -498,7 +504,7 @@ public class Eligibility {
         for (Discipline d : disciplines.ofPeople(ids, from, to)) {
           disc.computeIfAbsent(d.personId(), k -> new ArrayList<>()).add(d);
         }
-        // one lookup per person in the movement module: only when the rules ask for initiatives
+        // one query for the whole batch in the movement module, only when the rules ask for them
         Map<Long, List<Recognised>> inits =
             needsInitiatives ? source.recognisedFor(ids, from, to) : Map.of();
         for (long id : ids) {
@@ -541,10 +547,10 @@ public class Eligibility {
               jdbc.sql(
                       """
                       select award_code, year, unit_id from award
-                      where unit_id = any(?) and year <= ? and recipient = ?
+                      where unit_id = any(?) and year between ? and ? and recipient = ?
                         and revoked_by_decision is null and superseded_by_decision is null
                         and coalesce(household_name, '') = coalesce(?, '')""")
-                  .params(longArray(lineage), year, kind.name(), n.householdName())
+                  .params(longArray(lineage), firstYear, year, kind.name(), n.householdName())
                   .query((rs, i) -> new Held(rs.getString(1), rs.getInt(2), rs.getLong(3)))
                   .list();
           List<Discipline> disc =
@@ -594,8 +600,26 @@ public class Eligibility {
           : years.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
+    /**
+     * A message in the evaluation's language. Each key is looked up once per evaluation (a lookup
+     * walks every bundle of the application) and its pattern formatted as the message source would:
+     * raw text without arguments, {@link java.text.MessageFormat} with them.
+     */
     String text(String key, Object... args) {
-      return messages.getMessage(key, args, key, locale);
+      if (args.length == 0) {
+        return texts.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+      }
+      java.text.MessageFormat format =
+          formats.computeIfAbsent(
+              key,
+              k -> {
+                String pattern = messages.getMessage(k, null, null, locale);
+                return pattern == null ? null : new java.text.MessageFormat(pattern, locale);
+              });
+      return format == null ? messages.getMessage(key, args, key, locale) : format.format(args);
     }
+
+    private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, java.text.@Nullable MessageFormat> formats = new HashMap<>();
   }
 }

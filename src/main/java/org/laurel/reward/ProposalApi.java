@@ -76,6 +76,12 @@ class ProposalApi {
     return ResponseEntity.created(URI.create("/api/v1/proposals/" + id)).body(n);
   }
 
+  @org.springframework.web.bind.annotation.DeleteMapping("/proposals/{id}/nominees/{nomineeId}")
+  @Operation(summary = "Take a nominee off a draft (its unit's officer or the secretariat)")
+  ProposalView removeNominee(@PathVariable long id, @PathVariable long nomineeId) {
+    return proposals.removeNominee(id, nomineeId);
+  }
+
   @PostMapping(
       value = "/proposals/{id}/attachments",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -96,7 +102,11 @@ class ProposalApi {
 
   @GetMapping("/proposals/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long attachmentId) {
-    Proposals.FileContent f = proposals.file(id, attachmentId);
+    return download(proposals.file(id, attachmentId));
+  }
+
+  /** A dossier file as a download that the browser never runs or sniffs (API and pages). */
+  static ResponseEntity<byte[]> download(Proposals.FileContent f) {
     return org.laurel.shared.Downloads.attachment(
         f.content(), MediaType.parseMediaType(f.mediaType()), f.fileName());
   }

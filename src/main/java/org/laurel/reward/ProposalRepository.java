@@ -155,6 +155,30 @@ class ProposalRepository {
         .single();
   }
 
+  /** Removes a nominee of a proposal: rows removed. */
+  int removeNominee(long proposalId, long nomineeId) {
+    return jdbc.sql("delete from proposal_nominee where proposal_id = ? and id = ?")
+        .params(proposalId, nomineeId)
+        .update();
+  }
+
+  /** Heads of proposals made by the given units, newest first, by status and year when given. */
+  List<Head> headsOf(
+      java.util.Collection<Long> unitIds, @Nullable ProposalStatus status, @Nullable Integer year) {
+    return jdbc.sql(
+            """
+            select * from proposal
+            where proposing_unit_id = any(:units)
+              and (cast(:status as text) is null or status = :status)
+              and (cast(:year as int) is null or year = :year)
+            order by year desc, id desc limit 500""")
+        .param("units", unitIds.toArray(Long[]::new))
+        .param("status", status == null ? null : status.name())
+        .param("year", year, java.sql.Types.INTEGER)
+        .query(this::mapHead)
+        .list();
+  }
+
   /** Other proposals that nominate the same nominee for the same award and year. */
   List<Long> nominatedElsewhere(String key, String award, int year, long exceptProposal) {
     return jdbc.sql(

@@ -154,6 +154,40 @@ public class Proposals {
         .toList();
   }
 
+  /**
+   * The proposals the signed-in user may follow: a unit's officers (reporter, bloc head) those of
+   * their unit and the units below it; everyone else, read-only or secretariat, all of them.
+   */
+  @Transactional(readOnly = true)
+  public List<ProposalView> visible(@Nullable ProposalStatus status, @Nullable Integer year) {
+    Actor actor = Access.current();
+    if (!actor.role().reportsForOwnUnit()) {
+      return list(status, year);
+    }
+    LongFunction<String> codes = unitCodes();
+    return repo.headsOf(units.subtree(actor.unitId()), status, year).stream()
+        .map(h -> view(h, codes, List.of(), List.of()))
+        .toList();
+  }
+
+  /** Whether the signed-in user may read this proposal (see {@link #visible}). */
+  @Transactional(readOnly = true)
+  public boolean mayRead(ProposalView p) {
+    Actor actor = Access.current();
+    return !actor.role().reportsForOwnUnit()
+        || units
+            .find(p.proposingUnitCode())
+            .map(u -> units.isWithin(u.id(), actor.unitId()))
+            .orElse(false);
+  }
+
+  /** Whether the signed-in user may change this proposal's draft (its unit or the secretariat). */
+  @Transactional(readOnly = true)
+  public boolean mayEdit(ProposalView p) {
+    Actor actor = Access.current();
+    return actor.role().isSecretariat() || actor.role().reportsForOwnUnit() && mayRead(p);
+  }
+
   private ProposalView view(
       Head h,
       LongFunction<String> codes,
@@ -238,6 +272,22 @@ public class Proposals {
     long nomineeId = repo.addNominee(id, row);
     audit.record("proposal.nomineeAdded", "proposal", Long.toString(id), null, row);
     return get(id).nominees().stream().filter(n -> n.id() == nomineeId).findFirst().orElseThrow();
+  }
+
+  /** Takes a nominee off a draft. */
+  @Transactional
+  public ProposalView removeNominee(long id, long nomineeId) {
+    Head h = head(id);
+    access.requireUnitData(h.proposingUnitId());
+    requireDraft(h);
+    NomineeRow row =
+        repo.nomineeRows(id).stream()
+            .filter(r -> r.id() == nomineeId)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("error.proposal.nomineeNotFound", nomineeId));
+    repo.removeNominee(id, nomineeId);
+    audit.record("proposal.nomineeRemoved", "proposal", Long.toString(id), row, null);
+    return get(id);
   }
 
   /**

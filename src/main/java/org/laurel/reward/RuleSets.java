@@ -65,13 +65,44 @@ public class RuleSets {
   /** The rule set in force on a day, if the award has one then. */
   @Transactional(readOnly = true)
   public Optional<RuleSet> inForce(String awardCode, LocalDate day) {
-    return jdbc.sql(
-            """
-            select * from rule_set where award_code = ? and effective_from <= ?
-            order by effective_from desc, version desc limit 1""")
-        .params(awardCode, Date.valueOf(day))
-        .query(this::map)
-        .optional();
+    RuleSet best = null;
+    for (RuleSet r : current().byAward().getOrDefault(awardCode, List.of())) {
+      if (!r.effectiveFrom().isAfter(day)
+          && (best == null
+              || r.effectiveFrom().isAfter(best.effectiveFrom())
+              || r.effectiveFrom().equals(best.effectiveFrom()) && r.version() > best.version())) {
+        best = r;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * Every version of every rule set, kept between checks. Versions are only ever added (an edit is
+   * a new row), so the highest row id is a stamp of the whole table: one cheap query per check or
+   * batch tells whether the copy is current, on every instance, and a version another instance
+   * saved (or a rolled-back one) is seen at the next check.
+   */
+  private record Snapshot(long stamp, java.util.Map<String, List<RuleSet>> byAward) {}
+
+  private volatile Snapshot snapshot = new Snapshot(-1, java.util.Map.of());
+
+  private Snapshot current() {
+    long stamp = jdbc.sql("select coalesce(max(id), 0) from rule_set").query(Long.class).single();
+    Snapshot s = snapshot;
+    if (s.stamp() != stamp) {
+      java.util.Map<String, List<RuleSet>> byAward = new java.util.HashMap<>();
+      for (RuleSet r :
+          jdbc.sql("select * from rule_set order by award_code, version desc")
+              .query(this::map)
+              .list()) {
+        byAward.computeIfAbsent(r.awardCode(), k -> new java.util.ArrayList<>()).add(r);
+      }
+      byAward.replaceAll((k, v) -> List.copyOf(v));
+      s = new Snapshot(stamp, java.util.Map.copyOf(byAward));
+      snapshot = s;
+    }
+    return s;
   }
 
   /** The rule set that judges a year's achievements: the one in force on 31 December. */
@@ -91,10 +122,9 @@ public class RuleSets {
 
   @Transactional(readOnly = true)
   public RuleSet get(String awardCode, int version) {
-    return jdbc.sql("select * from rule_set where award_code = ? and version = ?")
-        .params(awardCode, version)
-        .query(this::map)
-        .optional()
+    return current().byAward().getOrDefault(awardCode, List.of()).stream()
+        .filter(r -> r.version() == version)
+        .findFirst()
         .orElseThrow(() -> new NotFoundException("error.ruleSet.notFound", awardCode, version));
   }
 

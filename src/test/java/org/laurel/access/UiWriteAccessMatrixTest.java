@@ -430,7 +430,9 @@ class UiWriteAccessMatrixTest {
               // ---- decisions and the reward fund (DecisionMatrix)
               DecisionMatrix.UI,
               // ---- council sessions and ballots (BallotMatrix)
-              BallotMatrix.UI)
+              BallotMatrix.UI,
+              // ---- reward staff pages (RewardUiMatrix)
+              RewardUiMatrix.UI)
           .flatMap(List::stream)
           .toList();
 
@@ -468,6 +470,7 @@ class UiWriteAccessMatrixTest {
     BallotMatrix.ensure(context, txManager);
     // ---- decisions and the reward fund
     DecisionMatrix.ensure(context, txManager, world);
+    RewardUiMatrix.ensure(context, txManager, world);
   }
 
   static Stream<Arguments> cells() {
@@ -659,7 +662,7 @@ class UiWriteAccessMatrixTest {
           case "pact" -> "select version from pact where bloc_id = cast(? as bigint)";
           case "sheet" -> WriteAccessMatrixTest.SHEET_VERSION;
           case "submitted" -> WriteAccessMatrixTest.SUBMIT_SHEET;
-          default -> throw new IllegalArgumentException(key);
+          default -> RewardMatrix.versionSql(kv[0]);
         };
     if (sql == null) {
       return reportIn(kv[1]);

@@ -455,7 +455,9 @@ class WriteAccessMatrixTest {
               // ---- decisions and the reward fund (DecisionMatrix)
               DecisionMatrix.API,
               // ---- council sessions and ballots (BallotMatrix)
-              BallotMatrix.API)
+              BallotMatrix.API,
+              // ---- reward staff pages (RewardUiMatrix)
+              RewardUiMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -524,6 +526,7 @@ class WriteAccessMatrixTest {
     // ---- decisions and the reward fund
     DecisionMatrix.ensure(context, txManager, world);
     BallotMatrix.ensure(context, txManager);
+    RewardUiMatrix.ensure(context, txManager, world);
   }
 
   static Stream<Arguments> cells() {
