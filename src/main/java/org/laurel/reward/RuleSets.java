@@ -79,16 +79,17 @@ public class RuleSets {
 
   /**
    * Every version of every rule set, kept between checks. Versions are only ever added (an edit is
-   * a new row), so the highest row id is a stamp of the whole table: one cheap query per check or
+   * a new row), so the number of rows is a stamp of the whole table: one cheap query per check or
    * batch tells whether the copy is current, on every instance, and a version another instance
-   * saved (or a rolled-back one) is seen at the next check.
+   * saved (or a rolled-back one) is seen at the next check. Not the highest id: ids are handed out
+   * at insert and committed in any order, so a version committed after a higher id would be missed.
    */
   private record Snapshot(long stamp, java.util.Map<String, List<RuleSet>> byAward) {}
 
   private volatile Snapshot snapshot = new Snapshot(-1, java.util.Map.of());
 
   private Snapshot current() {
-    long stamp = jdbc.sql("select coalesce(max(id), 0) from rule_set").query(Long.class).single();
+    long stamp = jdbc.sql("select count(*) from rule_set").query(Long.class).single();
     Snapshot s = snapshot;
     if (s.stamp() != stamp) {
       java.util.Map<String, List<RuleSet>> byAward = new java.util.HashMap<>();
