@@ -23,8 +23,7 @@ import org.laurel.organisation.UnitView;
 import org.laurel.organisation.Units;
 import org.laurel.shared.ForbiddenException;
 import org.laurel.shared.Forms;
-import org.laurel.shared.InvalidInputException;
-import org.laurel.shared.RejectedRowsException;
+import org.laurel.shared.ImportUploads;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -225,40 +224,22 @@ class InitiativePages {
       throws IOException {
     requireWriter();
     model.addAttribute("header", String.join(",", InitiativeImports.HEADER));
-    try {
-      if (file == null || file.isEmpty()) {
-        throw new InvalidInputException("file", "error.import.empty");
-      }
-      String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-      InitiativeImports.Result r = imports.importFile(TableFile.bytes(file), name);
-      redirect.addFlashAttribute(
-          "flash",
-          messages.getMessage(
-              "initiative.flash.imported", new Object[] {r.file(), r.rows()}, locale));
-      return "redirect:/initiatives";
-    } catch (RejectedRowsException e) {
-      res.setStatus(400);
-      model.addAttribute("rejected", messages.getMessage(e.messageKey(), e.args(), locale));
-      model.addAttribute(
-          "problems",
-          e.problems().stream()
-              .map(
-                  p ->
-                      new Problem(
-                          p.row(),
-                          p.column(),
-                          p.value(),
-                          messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
-              .toList());
-    } catch (InvalidInputException e) {
-      res.setStatus(400);
-      model.addAttribute("rejected", messages.getMessage(e.messageKey(), e.args(), locale));
-      model.addAttribute("problems", List.of());
-    }
-    return "movement/initiative-import";
+    return ImportUploads.handle(
+        file,
+        model,
+        res,
+        messages,
+        locale,
+        "movement/initiative-import",
+        (f, name) -> {
+          InitiativeImports.Result r = imports.importFile(TableFile.bytes(f), name);
+          redirect.addFlashAttribute(
+              "flash",
+              messages.getMessage(
+                  "initiative.flash.imported", new Object[] {r.file(), r.rows()}, locale));
+          return "redirect:/initiatives";
+        });
   }
-
-  record Problem(long row, String column, @Nullable String value, String message) {}
 
   private String page(Form form, @Nullable InitiativeView v, Model model) {
     model.addAttribute("form", form);

@@ -2,7 +2,6 @@ package org.laurel.reward;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -10,9 +9,8 @@ import org.laurel.access.Access;
 import org.laurel.organisation.People;
 import org.laurel.organisation.PersonView;
 import org.laurel.organisation.Units;
-import org.laurel.shared.InvalidInputException;
+import org.laurel.shared.ImportUploads;
 import org.laurel.shared.NotFoundException;
-import org.laurel.shared.RejectedRowsException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -30,9 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AwardPages {
-
-  /** A refused row of an import, translated. */
-  record Problem(long row, String column, @Nullable String value, String message) {}
 
   private final AwardHistory history;
   private final AwardImports imports;
@@ -118,37 +113,23 @@ class AwardPages {
       throws IOException {
     access.requireSecretariat();
     model.addAttribute("header", String.join(",", AwardImports.HEADER));
-    try {
-      if (file == null || file.isEmpty()) {
-        throw new InvalidInputException("file", "error.import.empty");
-      }
-      String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-      AwardImports.Result r = imports.importFile(file.getBytes(), name);
-      redirect.addFlashAttribute(
-          "flash",
-          messages.getMessage(
-              "awards.flash.imported", new Object[] {r.file(), r.imported(), r.rows()}, locale));
-      return "redirect:/rewards/awards";
-    } catch (RejectedRowsException e) {
-      res.setStatus(400);
-      model.addAttribute("rejected", messages.getMessage(e.messageKey(), e.args(), locale));
-      model.addAttribute(
-          "problems",
-          e.problems().stream()
-              .map(
-                  p ->
-                      new Problem(
-                          p.row(),
-                          p.column(),
-                          p.value(),
-                          messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
-              .toList());
-    } catch (InvalidInputException e) {
-      res.setStatus(400);
-      model.addAttribute("rejected", messages.getMessage(e.messageKey(), e.args(), locale));
-      model.addAttribute("problems", List.of());
-    }
-    return "reward/award-import";
+    return ImportUploads.handle(
+        file,
+        model,
+        res,
+        messages,
+        locale,
+        "reward/award-import",
+        (f, name) -> {
+          AwardImports.Result r = imports.importFile(f.getBytes(), name);
+          redirect.addFlashAttribute(
+              "flash",
+              messages.getMessage(
+                  "awards.flash.imported",
+                  new Object[] {r.file(), r.imported(), r.rows()},
+                  locale));
+          return "redirect:/rewards/awards";
+        });
   }
 
   private Map<String, String> names() {

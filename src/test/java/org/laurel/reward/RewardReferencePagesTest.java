@@ -133,47 +133,12 @@ class RewardReferencePagesTest {
         .andExpect(content().string(containsString("name=\"conditions[1].type\"")));
     assertThat(count("rule_set")).isEqualTo(before);
 
-    mvc.perform(
-            form(admin, "/rewards/rule-sets/CSTD_TINH")
-                .param("effectiveFrom", "2026-01-01")
-                .param("legalBasis", "Nghị định 152/2025/NĐ-CP")
-                .param("baseVersion", Integer.toString(latest))
-                .param("conditions[0].type", "PREREQUISITE")
-                .param("conditions[0].awards", "CSTD_CS")
-                .param("conditions[0].count", "2")
-                .param("conditions[0].consecutive", "true")
-                .param("conditions[0].source", "Nghị định 152/2025/NĐ-CP Điều 8")
-                .param("conditions[1].type", "")
-                .param("conditions[2].type", "NO_DISCIPLINE")
-                .param("conditions[2].window", "2")
-                .param("conditions[2].source", "Nghị định 152/2025/NĐ-CP Điều 8")
-                .param("voteRequired", "true")
-                .param("voteThreshold", "75")
-                .param("voteDenominator", "PRESENT")
-                .param("voteSource", "Nghị định 152/2025/NĐ-CP Điều 63")
-                .param("quorumNumerator", "3"))
+    mvc.perform(withVoteAndQuorumNumerator(latest))
         .andExpect(status().isBadRequest())
         .andExpect(model().attributeHasFieldErrors("form", "quorumDenominator", "quorumSource"));
     assertThat(count("rule_set")).isEqualTo(before);
     mvc.perform(
-            form(admin, "/rewards/rule-sets/CSTD_TINH")
-                .param("effectiveFrom", "2026-01-01")
-                .param("legalBasis", "Nghị định 152/2025/NĐ-CP")
-                .param("baseVersion", Integer.toString(latest))
-                .param("conditions[0].type", "PREREQUISITE")
-                .param("conditions[0].awards", "CSTD_CS")
-                .param("conditions[0].count", "2")
-                .param("conditions[0].consecutive", "true")
-                .param("conditions[0].source", "Nghị định 152/2025/NĐ-CP Điều 8")
-                .param("conditions[1].type", "")
-                .param("conditions[2].type", "NO_DISCIPLINE")
-                .param("conditions[2].window", "2")
-                .param("conditions[2].source", "Nghị định 152/2025/NĐ-CP Điều 8")
-                .param("voteRequired", "true")
-                .param("voteThreshold", "75")
-                .param("voteDenominator", "PRESENT")
-                .param("voteSource", "Nghị định 152/2025/NĐ-CP Điều 63")
-                .param("quorumNumerator", "3")
+            withVoteAndQuorumNumerator(latest)
                 .param("quorumDenominator", "4")
                 .param("quorumSource", "Quy chế hoạt động của Hội đồng, Điều 5"))
         .andExpect(status().is3xxRedirection());
@@ -347,6 +312,29 @@ class RewardReferencePagesTest {
   }
 
   // ---- helpers
+
+  /** A CSTD_TINH rule-set form with two conditions, a vote rule and only a quorum numerator. */
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
+      withVoteAndQuorumNumerator(int latest) {
+    return form(admin, "/rewards/rule-sets/CSTD_TINH")
+        .param("effectiveFrom", "2026-01-01")
+        .param("legalBasis", "Nghị định 152/2025/NĐ-CP")
+        .param("baseVersion", Integer.toString(latest))
+        .param("conditions[0].type", "PREREQUISITE")
+        .param("conditions[0].awards", "CSTD_CS")
+        .param("conditions[0].count", "2")
+        .param("conditions[0].consecutive", "true")
+        .param("conditions[0].source", "Nghị định 152/2025/NĐ-CP Điều 8")
+        .param("conditions[1].type", "")
+        .param("conditions[2].type", "NO_DISCIPLINE")
+        .param("conditions[2].window", "2")
+        .param("conditions[2].source", "Nghị định 152/2025/NĐ-CP Điều 8")
+        .param("voteRequired", "true")
+        .param("voteThreshold", "75")
+        .param("voteDenominator", "PRESENT")
+        .param("voteSource", "Nghị định 152/2025/NĐ-CP Điều 63")
+        .param("quorumNumerator", "3");
+  }
 
   private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(
       Cookie who, String path) {
