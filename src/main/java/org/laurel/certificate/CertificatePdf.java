@@ -1,5 +1,8 @@
 package org.laurel.certificate;
 
+import static org.laurel.shared.PdfText.centre;
+import static org.laurel.shared.PdfText.text;
+
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -287,21 +290,5 @@ class CertificatePdf {
   static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
     List<String> lines = PdfText.wrap(font, size, text, width);
     return lines.size() > 4 ? lines.subList(0, 4) : lines;
-  }
-
-  private static float width(PDFont font, float size, String s) throws IOException {
-    return PdfText.width(font, size, s);
-  }
-
-  private static void centre(
-      PDPageContentStream cs, PDFont font, float size, String s, float cx, float y)
-      throws IOException {
-    PdfText.centre(cs, font, size, s, cx, y);
-  }
-
-  private static void text(
-      PDPageContentStream cs, PDFont font, float size, String s, float x, float y)
-      throws IOException {
-    PdfText.text(cs, font, size, s, x, y);
   }
 }

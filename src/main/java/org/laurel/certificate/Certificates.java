@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.laurel.access.Access;
 import org.laurel.audit.AuditLog;
@@ -120,13 +121,12 @@ public class Certificates {
     // every body this batch signs for is locked first, in one order: otherwise the batch could
     // hold one body while waiting for an award's listener that holds another (a deadlock the
     // demo's decisions and certificates ran into)
-    found.stream()
-        .map(a -> bodies.of(a, catalogue.get(a.awardCode())))
-        .collect(
-            java.util.stream.Collectors.toMap(
-                IssuingBodies.Body::code, b -> b, (x, y) -> x, java.util.TreeMap::new))
-        .values()
-        .forEach(keys::activeKey);
+    Map<String, IssuingBodies.Body> signers = new TreeMap<>();
+    for (AwardRecord a : found) {
+      IssuingBodies.Body body = bodies.of(a, catalogue.get(a.awardCode()));
+      signers.putIfAbsent(body.code(), body);
+    }
+    signers.values().forEach(keys::activeKey);
     List<CertificateView> out = new ArrayList<>();
     for (AwardRecord award : found) {
       out.add(issueFor(award));

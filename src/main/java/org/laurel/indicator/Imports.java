@@ -574,7 +574,7 @@ public class Imports {
     int slots = sink.slotUnit.size();
     long t0 = System.nanoTime();
     Target[] targets = new Target[slots];
-    existingReports(sink, 0, slots, targets);
+    existingReports(sink, targets);
     if (!accepted) {
       refuseLockedReports(sink, targets);
     }
@@ -645,12 +645,12 @@ public class Imports {
   }
 
   /** Fills {@code targets} with the reports that exist for the sink's slots (others stay null). */
-  private void existingReports(Sink sink, int from, int to, Target[] targets) {
+  private void existingReports(Sink sink, Target[] targets) {
     // asked by the file's distinct units and periods (a few thousand and a few dozen), not by its
     // 125,000 unit-period pairs: two small arrays to send instead of two large ones to parse
     java.util.Set<Long> unitIds = new java.util.HashSet<>();
     java.util.Set<String> periodTexts = new java.util.HashSet<>();
-    for (int s = from; s < to; s++) {
+    for (int s = 0; s < targets.length; s++) {
       unitIds.add(sink.slotUnit.get(s).id());
       periodTexts.add(sink.slotPeriod.get(s).period().toString());
     }
@@ -663,7 +663,7 @@ public class Imports {
             rs -> {
               PeriodInfo pi = sink.periods.get(rs.getString(3));
               Integer s = pi == null ? null : sink.slotByKey.get(Sink.slotKey(rs.getLong(2), pi));
-              if (s != null && s >= from && s < to && targets[s] == null) {
+              if (s != null && targets[s] == null) {
                 targets[s] = new Target(rs.getLong(1), false, rs.getString(4));
               }
             });

@@ -503,10 +503,9 @@ class CertificateTest {
         .satisfies(r -> assertThat(r.revocationDecision()).isEqualTo("210/QĐ-UBND"));
   }
 
-  /** Reads the QR code of the first page back from its rendering (lower-left quarter). */
   /**
    * Reads the QR code in the page's lower left corner. Its pattern depends on the random public id,
-   * so it is tried at two resolutions with the reader's thorough mode before giving up.
+   * so it is tried at three resolutions with the reader's thorough mode before giving up.
    */
   static String qrOf(PDDocument doc) throws Exception {
     com.google.zxing.ReaderException last = null;
