@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.laurel.reward.AwardRecord.Standing;
@@ -305,17 +308,26 @@ class DecisionRepository {
   }
 
   List<DecisionView.Item> items(long decisionId) {
-    return jdbc.sql(
+    return items(List.of(decisionId)).getOrDefault(decisionId, List.of());
+  }
+
+  /** The lines of several decisions at once, by decision id, each in position order. */
+  Map<Long, List<DecisionView.Item>> items(Collection<Long> decisionIds) {
+    Map<Long, List<DecisionView.Item>> byDecision = new HashMap<>();
+    if (decisionIds.isEmpty()) {
+      return byDecision;
+    }
+    jdbc.sql(
             """
             select i.*, coalesce(a.revoked_by_decision, a.superseded_by_decision) as changed_by,
                    a.revoked_by_decision, a.superseded_by_decision, c.number_text as changed_number
             from decision_item i
             left join award a on a.id = coalesce(i.award_id, i.target_award_id)
             left join decision c on c.id = coalesce(a.revoked_by_decision, a.superseded_by_decision)
-            where i.decision_id = ? order by i.position""")
-        .param(decisionId)
+            where i.decision_id in (:ids) order by i.decision_id, i.position""")
+        .param("ids", decisionIds)
         .query(
-            (rs, n) -> {
+            rs -> {
               long award = rs.getLong("award_id");
               boolean noAward = rs.wasNull();
               long amount = rs.getLong("amount_vnd");
@@ -331,26 +343,29 @@ class DecisionRepository {
                   standing = rs.wasNull() ? Standing.SUPERSEDED : Standing.REVOKED;
                 }
               }
-              return new DecisionView.Item(
-                  rs.getLong("id"),
-                  rs.getInt("position"),
-                  nullableLong(rs, "proposal_id"),
-                  nullableLong(rs, "nominee_id"),
-                  nullableLong(rs, "target_award_id"),
-                  Recipient.valueOf(rs.getString("recipient")),
-                  nullableLong(rs, "person_id"),
-                  rs.getString("unit_code"),
-                  rs.getString("household_name"),
-                  rs.getString("recipient_name"),
-                  rs.getString("award_code"),
-                  rs.getInt("award_year"),
-                  rs.getString("achievement"),
-                  noAward ? null : award,
-                  noAmount ? null : amount,
-                  standing,
-                  rs.getString("changed_number"));
-            })
-        .list();
+              byDecision
+                  .computeIfAbsent(rs.getLong("decision_id"), k -> new ArrayList<>())
+                  .add(
+                      new DecisionView.Item(
+                          rs.getLong("id"),
+                          rs.getInt("position"),
+                          nullableLong(rs, "proposal_id"),
+                          nullableLong(rs, "nominee_id"),
+                          nullableLong(rs, "target_award_id"),
+                          Recipient.valueOf(rs.getString("recipient")),
+                          nullableLong(rs, "person_id"),
+                          rs.getString("unit_code"),
+                          rs.getString("household_name"),
+                          rs.getString("recipient_name"),
+                          rs.getString("award_code"),
+                          rs.getInt("award_year"),
+                          rs.getString("achievement"),
+                          noAward ? null : award,
+                          noAmount ? null : amount,
+                          standing,
+                          rs.getString("changed_number")));
+            });
+    return byDecision;
   }
 
   private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

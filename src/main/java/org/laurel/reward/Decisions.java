@@ -211,13 +211,30 @@ public class Decisions {
   /** Decisions, newest first, optionally of one year (of the decision date) and status. */
   @Transactional(readOnly = true)
   public List<DecisionView> list(@Nullable Integer year, @Nullable Status status) {
-    return repo.heads(year, status, false).stream().map(this::view).toList();
+    return views(repo.heads(year, status, false));
   }
 
   /** Published decisions, newest first. */
   @Transactional(readOnly = true)
   public List<DecisionView> published() {
-    return repo.heads(null, Status.ISSUED, true).stream().map(this::view).toList();
+    return views(repo.heads(null, Status.ISSUED, true));
+  }
+
+  /** Views of many heads with one query for all their lines and one per body (no query per row). */
+  private List<DecisionView> views(List<Head> heads) {
+    Map<Long, List<DecisionView.Item>> items = repo.items(heads.stream().map(Head::id).toList());
+    Map<Long, Head> byId = new HashMap<>();
+    heads.forEach(h -> byId.put(h.id(), h));
+    Map<String, DecisionBody> bodies = new HashMap<>();
+    return heads.stream()
+        .map(
+            h ->
+                view(
+                    h,
+                    bodies.computeIfAbsent(h.bodyCode(), c -> repo.body(c).orElseThrow()),
+                    items.getOrDefault(h.id(), List.of()),
+                    byId::get))
+        .toList();
   }
 
   /** Nominees a granting decision may name (approved, in a voted proposal, not granted yet). */
@@ -250,12 +267,18 @@ public class Decisions {
   }
 
   private DecisionView view(Head h) {
-    DecisionBody body = repo.body(h.bodyCode()).orElseThrow();
-    List<DecisionView.Item> items = repo.items(h.id());
+    return view(h, repo.body(h.bodyCode()).orElseThrow(), repo.items(h.id()), id -> null);
+  }
+
+  private DecisionView view(
+      Head h, DecisionBody body, List<DecisionView.Item> items, LongFunction<Head> known) {
+    Head ref = h.referencesId() == null ? null : known.apply(h.referencesId());
     String refNumber =
         h.referencesId() == null
             ? null
-            : repo.head(h.referencesId()).map(Head::numberText).orElse(null);
+            : ref != null
+                ? ref.numberText()
+                : repo.head(h.referencesId()).map(Head::numberText).orElse(null);
     long total = 0;
     for (DecisionView.Item i : items) {
       total += i.amountVnd() == null ? 0 : i.amountVnd();
