@@ -46,7 +46,8 @@ class BallotMinutesPdf {
   byte[] render(long sessionId) {
     CouncilSessionView s = sessions.get(sessionId);
     if (!s.closed()) {
-      throw new ConflictException("error.session.minutesBeforeClose", s.status());
+      throw new ConflictException(
+          "error.session.minutesBeforeClose", CouncilSessions.label("session.status.", s.status()));
     }
     try (PDDocument doc = new PDDocument()) {
       PDDocumentInformation info = doc.getDocumentInformation();

@@ -147,7 +147,8 @@ public class Ballots {
       throw new ForbiddenException("error.ballot.notMember");
     }
     if (h.status() != Status.OPEN) {
-      throw new ConflictException("error.ballot.notOpen", h.status());
+      throw new ConflictException(
+          "error.ballot.notOpen", CouncilSessions.label("session.status.", h.status()));
     }
     Attendance attendance = sessions.attendance(sessionId).get(person);
     Channel channel = attendance == Attendance.PRESENT ? Channel.IN_ROOM : Channel.WRITTEN;
@@ -291,7 +292,8 @@ public class Ballots {
     Actor actor = access.requireSecretariat();
     Head h = sessions.head(sessionId, "for share");
     if (h.status() != Status.OPEN) {
-      throw new ConflictException("error.ballot.notOpen", h.status());
+      throw new ConflictException(
+          "error.ballot.notOpen", CouncilSessions.label("session.status.", h.status()));
     }
     ItemRow it = sessions.item(h, itemId);
     String mode =

@@ -250,7 +250,8 @@ public class CouncilSessions {
     access.requireSecretariat();
     Head h = lock(id);
     if (h.status() != Status.PREPARING) {
-      throw new ConflictException("error.session.notPreparing", h.status());
+      throw new ConflictException(
+          "error.session.notPreparing", label("session.status.", h.status()));
     }
     bump(h, cmd.version());
     long itemId = addItemRow(h, cmd.proposalId(), "proposalId");
@@ -272,7 +273,8 @@ public class CouncilSessions {
     access.requireSecretariat();
     Head h = lock(id);
     if (h.status() != Status.PREPARING) {
-      throw new ConflictException("error.session.notPreparing", h.status());
+      throw new ConflictException(
+          "error.session.notPreparing", label("session.status.", h.status()));
     }
     ItemRow item = item(h, itemId);
     bump(h, cmd.version());
@@ -294,7 +296,8 @@ public class CouncilSessions {
             .orElseThrow(
                 () -> new InvalidInputException(field, "error.proposal.notFound", proposalId));
     if (p.status() != ProposalStatus.READY_FOR_COUNCIL) {
-      throw new ConflictException("error.session.proposalNotReady", p.id(), p.status());
+      throw new ConflictException(
+          "error.session.proposalNotReady", p.id(), label("proposal.status.", p.status()));
     }
     List<String> elsewhere =
         jdbc.sql(
@@ -428,7 +431,10 @@ public class CouncilSessions {
   /** The guarded step: refuses a step out of order (409). */
   static void requireStatus(Head h, Status from, Status to) {
     if (h.status() != from) {
-      throw new ConflictException("error.session.transition", h.status(), to);
+      throw new ConflictException(
+          "error.session.transition",
+          label("session.status.", h.status()),
+          label("session.status.", to));
     }
   }
 
@@ -734,5 +740,11 @@ public class CouncilSessions {
         "members", s.members().size(),
         "proposals", s.items().stream().map(Item::proposalId).toList(),
         "status", s.status().name());
+  }
+
+  /** An enum value as the user reads it (resolved by the message source with the message). */
+  static org.springframework.context.MessageSourceResolvable label(String prefix, Enum<?> value) {
+    return new org.springframework.context.support.DefaultMessageSourceResolvable(
+        new String[] {prefix + value.name()}, value.name());
   }
 }

@@ -344,7 +344,8 @@ public class Decisions {
     requireDraft(h);
     Checked c = check(cmd.draft(), id);
     if (cmd.draft().kind() != h.kind()) {
-      throw new InvalidInputException("kind", "error.decision.kindFixed", h.kind());
+      throw new InvalidInputException(
+          "kind", "error.decision.kindFixed", CouncilSessions.label("decision.kind.", h.kind()));
     }
     DecisionView before = view(h);
     if (repo.rewrite(
@@ -438,7 +439,7 @@ public class Decisions {
             "error.decision.notApproved",
             n.displayName(),
             n.proposalId(),
-            n.outcome() == null ? "—" : n.outcome().name());
+            n.outcome() == null ? "—" : CouncilSessions.label("proposal.outcome.", n.outcome()));
       }
       java.util.Optional<String> granted = repo.grantedBy(id);
       if (granted.isPresent()) {
@@ -534,7 +535,10 @@ public class Decisions {
       }
       AwardRecord award = history.get(awardId);
       if (award.standing() != Standing.IN_FORCE) {
-        throw new ConflictException("error.decision.awardNotInForce", awardId, award.standing());
+        throw new ConflictException(
+            "error.decision.awardNotInForce",
+            awardId,
+            CouncilSessions.label("decision.standing.", award.standing()));
       }
       String name =
           recipientName(

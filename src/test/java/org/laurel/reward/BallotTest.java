@@ -163,7 +163,7 @@ class BallotTest {
     vote(other, 0, Map.of(other.nominee(0), "REJECT"))
         .andExpect(status().isConflict())
         .andExpect(
-            jsonPath("$.detail").value("The ballot is not open (the session is PREPARING)."));
+            jsonPath("$.detail").value("The ballot is not open (session status: Being prepared)."));
     assertThat(count("ballot_vote", s)).isEqualTo(votes);
     close(s).andExpect(status().isConflict());
   }
