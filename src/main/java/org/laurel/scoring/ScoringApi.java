@@ -13,6 +13,7 @@ import org.laurel.scoring.ScoringCommands.PactChange;
 import org.laurel.scoring.ScoringCommands.Reopen;
 import org.laurel.scoring.ScoringCommands.SheetForm;
 import org.laurel.scoring.ScoringCommands.Submit;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -180,9 +182,19 @@ class ScoringApi {
   }
 
   @GetMapping("/blocs/{id}/ranking")
-  @Operation(summary = "The latest published ranking of the bloc in the year")
-  Ranking ranking(@PathVariable long id, @RequestParam int year) {
-    return results.ranking(id, year);
+  @Operation(
+      summary =
+          "The latest published ranking of the bloc in the year; its ETag names the version, so a"
+              + " poller that sends If-None-Match gets 304 until a new version is published")
+  ResponseEntity<Ranking> ranking(
+      @PathVariable long id, @RequestParam int year, WebRequest request) {
+    Ranking ranking = results.ranking(id, year);
+    // published versions never change: the version number is a strong validator
+    String etag = "\"" + ranking.year() + "-v" + ranking.version() + "\"";
+    if (request.checkNotModified(etag)) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+    }
+    return ResponseEntity.ok().eTag(etag).body(ranking);
   }
 
   @GetMapping("/pacts/{id}/results/moves")

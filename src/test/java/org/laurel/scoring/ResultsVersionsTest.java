@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -62,6 +64,33 @@ class ResultsVersionsTest {
     }
     mvc.perform(post("/api/v1/pacts/" + pact() + "/results").with(httpBasic("secretariat", "demo")))
         .andExpect(status().isOk())
+        .andExpect(jsonPath("$.version").value(2));
+  }
+
+  @Test
+  void pollersOfTheRankingGetNotModifiedUntilANewVersionIsPublished() throws Exception {
+    String url = "/api/v1/blocs/" + bloc() + "/ranking?year=2024";
+    mvc.perform(get(url))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"2024-v1\""))
+        .andExpect(jsonPath("$.version").value(1));
+    mvc.perform(get(url).header("If-None-Match", "\"2024-v1\""))
+        .andExpect(status().isNotModified())
+        .andExpect(header().string("ETag", "\"2024-v1\""))
+        .andExpect(content().string(""));
+
+    String[] firstTwo =
+        jdbc.sql("select unit_code from result_row where pact_id = ? and version = 1 order by rank")
+            .param(pact())
+            .query(String.class)
+            .list()
+            .subList(0, 2)
+            .toArray(String[]::new);
+    penaliseAndRepublish(firstTwo);
+
+    mvc.perform(get(url).header("If-None-Match", "\"2024-v1\""))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"2024-v2\""))
         .andExpect(jsonPath("$.version").value(2));
   }
 
