@@ -114,6 +114,77 @@ class PactFormBrowserTest {
         .isEqualTo(1);
   }
 
+  /**
+   * The tie-break chain is a list of selects: the secretariat adds a step (htmx), picks a group
+   * already in the chain, is refused beside that row, picks a criterion instead, moves it up, ticks
+   * the normalisation (its note turns into a warning) and saves; the pact page then warns about
+   * normalisation.
+   */
+  @Test
+  void editsTheTieBreakChainAsChoicesAndIsWarnedAboutNormalisation() throws Exception {
+    browser = Browsers.start();
+    browser.manage().window().setSize(new Dimension(1280, 1600));
+    // htmx swaps the whole form: an element found may be replaced before it is read
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    String base = "http://localhost:" + port;
+    Browsers.signIn(browser, wait, base, "secretariat");
+    long bloc =
+        jdbc.sql("select id from bloc where code = 'KHOI-HUYEN' and year = 2024")
+            .query(Long.class)
+            .single();
+    browser.get(base + "/blocs/" + bloc + "/pact?lang=en");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-tie-break")));
+    assertThat(browser.findElements(By.id("normalise-warning"))).isEmpty();
+    WebElement add = browser.findElement(By.id("add-tie-break"));
+    scrollTo(add);
+    add.click();
+    By fourth = By.name("tieBreak[3]");
+    wait.until(ExpectedConditions.presenceOfElementLocated(fourth));
+    new Select(browser.findElement(fourth)).selectByValue("KT");
+    browser.findElement(By.id("reason")).sendKeys("Thêm bước phân định");
+    browser.findElement(By.id("save-pact")).click();
+    wait.until(ExpectedConditions.attributeToBe(fourth, "aria-invalid", "true"));
+    WebElement row = browser.findElement(By.id("tie-break-3"));
+    assertThat(row.getText()).contains("The tie-break chain names KT twice");
+    scrollTo(row);
+    screenshot("pact-tie-break-refused.png");
+
+    new Select(browser.findElement(fourth)).selectByValue("XDCQ.CCHC");
+    browser.findElement(By.cssSelector("#tie-break-3 button[value='up:tie:3']")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.name("tieBreak[2]"), "value", "XDCQ.CCHC"));
+    WebElement normalise = browser.findElement(By.id("normalise1"));
+    scrollTo(normalise);
+    normalise.click();
+    WebElement hint = browser.findElement(By.id("normalise-hint"));
+    assertThat(hint.getText()).contains("One assessor's higher score can, rarely, lower");
+    assertThat(hint.getCssValue("background-color")).isEqualTo("rgba(255, 244, 229, 1)");
+    screenshot("pact-tie-break-moved.png");
+    browser.manage().window().setSize(new Dimension(420, 1200));
+    scrollTo(browser.findElement(By.id("edit-tie-break")));
+    screenshot("pact-tie-break-narrow.png");
+    scrollTo(browser.findElement(By.id("edit-criterion-0-1")));
+    screenshot("pact-form-narrow.png");
+    browser.manage().window().setSize(new Dimension(1280, 1600));
+    if (browser.findElement(By.id("reason")).getAttribute("value").isEmpty()) {
+      browser.findElement(By.id("reason")).sendKeys("Thêm bước phân định");
+    }
+    browser.findElement(By.id("save-pact")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+    assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("was saved");
+    WebElement warning = browser.findElement(By.id("normalise-warning"));
+    assertThat(warning.getText())
+        .contains("raw and normalised results are shown side by side")
+        .contains("because it moves that assessor's mean and spread");
+    screenshot("pact-normalise-warning.png");
+    assertThat(
+            jdbc.sql("select definition -> 'tieBreak' ->> 2 from pact p where p.bloc_id = ?")
+                .param(bloc)
+                .query(String.class)
+                .single())
+        .isEqualTo("XDCQ.CCHC");
+  }
+
   private void scrollTo(WebElement e) {
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
   }
