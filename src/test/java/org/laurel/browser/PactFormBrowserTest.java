@@ -44,18 +44,8 @@ class PactFormBrowserTest {
 
   @Test
   void addsACriterionAndSavesANewVersionOfThePact() throws Exception {
-    browser = Browsers.start();
-    browser.manage().window().setSize(new Dimension(1280, 1600));
-    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    String base = "http://localhost:" + port;
-    Browsers.signIn(browser, wait, base, "secretariat");
-
-    long bloc =
-        jdbc.sql("select id from bloc where code = 'KHOI-HUYEN' and year = 2024")
-            .query(Long.class)
-            .single();
-    browser.get(base + "/blocs/" + bloc + "/pact?lang=en");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pact-form")));
+    var wait = openDemoPact();
+    long bloc = demoBloc();
     WebElement linked = browser.findElement(By.id("edit-criterion-0-0"));
     assertThat(linked.findElement(By.cssSelector(".indicator-fields")).isDisplayed()).isTrue();
     assertThat(
@@ -122,19 +112,8 @@ class PactFormBrowserTest {
    */
   @Test
   void editsTheTieBreakChainAsChoicesAndIsWarnedAboutNormalisation() throws Exception {
-    browser = Browsers.start();
-    browser.manage().window().setSize(new Dimension(1280, 1600));
-    // htmx swaps the whole form: an element found may be replaced before it is read
-    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    String base = "http://localhost:" + port;
-    Browsers.signIn(browser, wait, base, "secretariat");
-    long bloc =
-        jdbc.sql("select id from bloc where code = 'KHOI-HUYEN' and year = 2024")
-            .query(Long.class)
-            .single();
-    browser.get(base + "/blocs/" + bloc + "/pact?lang=en");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-tie-break")));
+    var wait = openDemoPact();
+    long bloc = demoBloc();
     assertThat(browser.findElements(By.id("normalise-warning"))).isEmpty();
     WebElement add = browser.findElement(By.id("add-tie-break"));
     scrollTo(add);
@@ -183,6 +162,26 @@ class PactFormBrowserTest {
                 .query(String.class)
                 .single())
         .isEqualTo("XDCQ.CCHC");
+  }
+
+  long demoBloc() {
+    return jdbc.sql("select id from bloc where code = 'KHOI-HUYEN' and year = 2024")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Signs the secretariat in and opens the demo pact's page (in English) with its form. */
+  WebDriverWait openDemoPact() throws Exception {
+    browser = Browsers.start();
+    browser.manage().window().setSize(new Dimension(1280, 1600));
+    // htmx swaps the whole form: an element found may be replaced before it is read
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    String base = "http://localhost:" + port;
+    Browsers.signIn(browser, wait, base, "secretariat");
+    browser.get(base + "/blocs/" + demoBloc() + "/pact?lang=en");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pact-form")));
+    return wait;
   }
 
   private void scrollTo(WebElement e) {
