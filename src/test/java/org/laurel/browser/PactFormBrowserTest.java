@@ -145,9 +145,18 @@ class PactFormBrowserTest {
     scrollTo(browser.findElement(By.id("edit-criterion-0-1")));
     screenshot("pact-form-narrow.png");
     browser.manage().window().setSize(new Dimension(1280, 1600));
-    if (browser.findElement(By.id("reason")).getAttribute("value").isEmpty()) {
-      browser.findElement(By.id("reason")).sendKeys("Thêm bước phân định");
-    }
+
+    // a band giving fewer points for a better result is refused beside its points
+    By top = By.name("groups[0].criteria[1].rule.bands[3].points");
+    setValue(top, "70");
+    browser.findElement(By.id("save-pact")).click();
+    wait.until(ExpectedConditions.attributeToBe(top, "aria-invalid", "true"));
+    WebElement band = browser.findElement(top).findElement(By.xpath(".."));
+    assertThat(band.getText())
+        .contains("the band from 15 % gives 70 points, fewer than the 80 points");
+    scrollTo(band);
+    screenshot("pact-band-refused.png");
+    setValue(top, "100");
     browser.findElement(By.id("save-pact")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
     assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("was saved");
@@ -162,6 +171,18 @@ class PactFormBrowserTest {
                 .query(String.class)
                 .single())
         .isEqualTo("XDCQ.CCHC");
+    browser.get("http://localhost:" + port + "/blocs/" + bloc + "/pact?lang=vi");
+    assertThat(browser.findElement(By.id("normalise-warning")).getText())
+        .contains("kết quả thô và kết quả đã chuẩn hoá được hiển thị song song");
+    scrollTo(browser.findElement(By.id("edit-tie-break")));
+    screenshot("pact-tie-break-vi.png");
+  }
+
+  private void setValue(By field, String value) {
+    WebElement e = browser.findElement(field);
+    scrollTo(e);
+    e.clear();
+    e.sendKeys(value);
   }
 
   long demoBloc() {
