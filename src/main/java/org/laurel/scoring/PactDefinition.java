@@ -103,7 +103,9 @@ public record PactDefinition(
    * How a percentage becomes points: either ordered {@code bands} (the highest band whose {@code
    * from} is reached gives its points), or linear: the criterion's max at {@code fullAt} % or more,
    * {@code minusPerPercent} less per 1 % short, never below 0. Either way capped at the max, plus
-   * {@code bonusPoints} above {@code bonusAbove} %.
+   * {@code bonusPoints} above {@code bonusAbove} %. A pact's bands have distinct thresholds and
+   * points that never fall as the threshold rises, and the linear rule never gains points as the
+   * value falls ({@code minusPerPercent} ≥ 0), so a better value never gives fewer points.
    */
   public record Rule(
       @Nullable @Valid List<Step> bands,

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
@@ -42,7 +41,7 @@ record PactForm(
     @NotNull @Valid Weights weights,
     @NotEmpty @Valid List<BandRow> classification,
     @NotBlank @Size(max = 40) String otherwise,
-    @Nullable @Size(max = 500) String tieBreak,
+    List<@NotBlank @Size(max = 40) String> tieBreak,
     Boolean trimmedMean,
     Boolean normalise) {
 
@@ -99,6 +98,7 @@ record PactForm(
   PactForm {
     groups = groups == null ? List.of() : groups;
     classification = classification == null ? List.of() : classification;
+    tieBreak = tieBreak == null ? List.of() : tieBreak;
     trimmedMean = Boolean.TRUE.equals(trimmedMean);
     normalise = Boolean.TRUE.equals(normalise);
   }
@@ -122,7 +122,7 @@ record PactForm(
         d.weights(),
         d.classification().stream().map(b -> new BandRow(b.min(), b.label())).toList(),
         d.otherwise(),
-        String.join(", ", d.tieBreakChain()),
+        d.tieBreakChain(),
         d.trimmedMean(),
         d.normalise());
   }
@@ -161,10 +161,7 @@ record PactForm(
                         g.maxPoints(),
                         g.criteria().stream().map(PactForm::criterion).toList()))
             .toList();
-    List<String> chain =
-        tieBreak == null
-            ? List.of()
-            : Arrays.stream(tieBreak.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+    List<String> chain = tieBreak.stream().map(PactForm::trim).toList();
     return new PactDefinition(
         signedOn,
         blank(signatories),
@@ -227,8 +224,10 @@ record PactForm(
 
   /**
    * The form after one row operation: {@code add:group}, {@code add:criterion:G}, {@code
-   * add:step:G:C}, {@code add:band}, and {@code remove|up|down} with {@code group:G}, {@code
-   * criterion:G:C}, {@code step:G:C:S} or {@code band:B}. An unknown operation changes nothing.
+   * add:step:G:C}, {@code add:band}, {@code add:tie}, and {@code remove|up|down} with {@code
+   * group:G}, {@code criterion:G:C}, {@code step:G:C:S}, {@code band:B} or {@code tie:T}. An
+   * unknown operation changes nothing; adding a tie-break step when every code is named already
+   * too.
    */
   PactForm apply(String op) {
     String[] p = op.split(":");
@@ -287,18 +286,12 @@ record PactForm(
                                           () -> new Step(null, null),
                                           Function.identity())))));
       case "band" ->
-          new PactForm(
-              version,
-              reason,
-              signedOn,
-              signatories,
+          with(
               groups,
-              weights,
               edit(classification, verb, at, 0, () -> new BandRow(null, ""), Function.identity()),
-              otherwise,
-              tieBreak,
-              trimmedMean,
-              normalise);
+              tieBreak);
+      case "tie" ->
+          withTieBreak(edit(tieBreak, verb, at, 0, this::unusedTieBreak, Function.identity()));
       default -> this;
     };
   }
@@ -340,12 +333,49 @@ record PactForm(
     return out;
   }
 
+  /**
+   * What the tie-break chain may name, in the form's order: the council component, then each group
+   * followed by its criteria (codes not yet typed are left out).
+   */
+  List<String> tieBreakCodes() {
+    List<String> out = new ArrayList<>();
+    out.add(PactDefinition.COUNCIL);
+    for (GroupRow g : groups) {
+      if (g.code() != null && !g.code().isBlank()) {
+        out.add(g.code().trim());
+      }
+      for (CriterionRow c : g.criteria()) {
+        if (c.code() != null && !c.code().isBlank()) {
+          out.add(c.code().trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first code the chain does not name yet, for a new step; null when all are named. */
+  private @Nullable String unusedTieBreak() {
+    return tieBreakCodes().stream().filter(c -> !tieBreak.contains(c)).findFirst().orElse(null);
+  }
+
+  private PactForm withTieBreak(List<String> chain) {
+    return with(
+        groups,
+        classification,
+        chain.stream().anyMatch(java.util.Objects::isNull) ? tieBreak : chain);
+  }
+
   /** The form with the group at {@code at[0]} changed by {@code f}. */
   private PactForm inGroup(int[] at, Function<GroupRow, GroupRow> f) {
     return withGroups(edit(groups, "in", at, 0, null, f));
   }
 
   private PactForm withGroups(List<GroupRow> gs) {
+    return with(gs, classification, tieBreak);
+  }
+
+  /** The form with other rows: the lists the row operations change. */
+  private PactForm with(List<GroupRow> gs, List<BandRow> bands, List<String> chain) {
     return new PactForm(
         version,
         reason,
@@ -353,9 +383,9 @@ record PactForm(
         signatories,
         gs,
         weights,
-        classification,
+        bands,
         otherwise,
-        tieBreak,
+        chain,
         trimmedMean,
         normalise);
   }

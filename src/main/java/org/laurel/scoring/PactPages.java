@@ -3,6 +3,7 @@ package org.laurel.scoring;
 import jakarta.servlet.http.HttpServletRequest;
 import java.beans.PropertyEditorSupport;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -178,12 +179,64 @@ class PactPages {
     if (form != null) {
       model.addAttribute("form", form);
     }
+    if (model.getAttribute("form") instanceof PactForm shown) {
+      model.addAttribute("tieBreakChoices", tieBreakChoices(shown));
+    }
     model.addAttribute("methods", PactDefinition.Method.values());
     model.addAttribute("measures", PactDefinition.Measure.values());
     model.addAttribute("indicators", summaries.catalogue());
     model.addAttribute("versions", pact == null ? List.of() : pacts.versions(pact.id()));
     model.addAttribute("maySecretariat", Access.current().role().isSecretariat());
     return "scoring/pact";
+  }
+
+  /** An entry the tie-break chain may name, with the name the page shows for it. */
+  record TieBreakChoice(String code, String label) {}
+
+  /** The choices of one group: the whole group, then its criteria. */
+  record TieBreakGroup(String label, List<TieBreakChoice> choices) {}
+
+  /**
+   * What a tie-break step may be, named as on the explanation page: the council component (and any
+   * code of the chain that is not in the pact, so that a select never silently changes it), then
+   * per group the group itself and its criteria.
+   */
+  record TieBreakChoices(List<TieBreakChoice> top, List<TieBreakGroup> groups) {}
+
+  private TieBreakChoices tieBreakChoices(PactForm form) {
+    List<TieBreakChoice> top = new ArrayList<>();
+    top.add(new TieBreakChoice(PactDefinition.COUNCIL, msg("scoring.tieBreak.council")));
+    List<String> known = form.tieBreakCodes();
+    form.tieBreak().stream()
+        .map(t -> t == null ? "" : t.trim())
+        .filter(t -> !t.isEmpty() && !known.contains(t))
+        .distinct()
+        .forEach(t -> top.add(new TieBreakChoice(t, msg("scoring.pact.form.notInPact", t))));
+    List<TieBreakGroup> groups = new ArrayList<>();
+    for (PactForm.GroupRow g : form.groups()) {
+      List<TieBreakChoice> choices = new ArrayList<>();
+      if (!blank(g.code())) {
+        choices.add(
+            new TieBreakChoice(
+                g.code().trim(), msg("scoring.pact.form.wholeGroup", named(g.name(), g.code()))));
+      }
+      g.criteria().stream()
+          .filter(c -> !blank(c.code()))
+          .forEach(
+              c -> choices.add(new TieBreakChoice(c.code().trim(), named(c.name(), c.code()))));
+      if (!choices.isEmpty()) {
+        groups.add(new TieBreakGroup(blank(g.name()) ? g.code().trim() : g.name().trim(), choices));
+      }
+    }
+    return new TieBreakChoices(top, groups);
+  }
+
+  private static boolean blank(@Nullable String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String named(@Nullable String name, String code) {
+    return blank(name) ? code.trim() : name.trim() + " (" + code.trim() + ")";
   }
 
   private Optional<PactView> find(long blocId) {

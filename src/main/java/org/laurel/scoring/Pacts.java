@@ -14,6 +14,7 @@ import org.laurel.bloc.Blocs;
 import org.laurel.indicator.Summaries;
 import org.laurel.organisation.UnitView;
 import org.laurel.organisation.Units;
+import org.laurel.scoring.PactDefinition.Band;
 import org.laurel.scoring.PactDefinition.Criterion;
 import org.laurel.scoring.PactDefinition.Group;
 import org.laurel.scoring.PactDefinition.Method;
@@ -323,11 +324,79 @@ public class Pacts {
         == 0) {
       throw new InvalidInputException("weights", "error.pact.noWeight");
     }
+    checkClassification(def.classification());
     List<String> chain = def.tieBreakChain();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < chain.size(); i++) {
       String t = chain.get(i);
       if (!PactDefinition.COUNCIL.equals(t) && !groups.contains(t) && !criteria.contains(t)) {
         throw new InvalidInputException("tieBreak[" + i + "]", "error.pact.unknownTieBreak", t);
+      }
+      if (!seen.add(t)) {
+        throw new InvalidInputException("tieBreak[" + i + "]", "error.pact.duplicateTieBreak", t);
+      }
+    }
+  }
+
+  /**
+   * Two classifications at the same minimum would leave the label to the order they were listed in;
+   * refused on the later one.
+   */
+  private static void checkClassification(List<Band> bands) {
+    for (int j = 0; j < bands.size(); j++) {
+      for (int i = 0; i < j; i++) {
+        if (bands.get(i).min().compareTo(bands.get(j).min()) == 0) {
+          throw new InvalidInputException(
+              "classification[" + j + "].min",
+              "error.pact.classificationSameMin",
+              ScoreEngine.plain(bands.get(j).min()),
+              bands.get(i).label(),
+              bands.get(j).label());
+        }
+      }
+    }
+  }
+
+  /**
+   * Bands must never give fewer points for a better result: sorted by threshold (the percentage
+   * already points the "better" way, also when lower is better), the points do not fall, and no two
+   * bands share a threshold. Each refusal names the later band's field.
+   */
+  static void checkBands(Criterion c, List<Step> bands, String cf) {
+    for (int i = 0; i < bands.size(); i++) {
+      if (bands.get(i).points().compareTo(c.maxPoints()) > 0) {
+        throw new InvalidInputException(
+            cf + ".rule.bands[" + i + "].points",
+            "error.pact.bandAboveMax",
+            c.code(),
+            ScoreEngine.plain(bands.get(i).points()));
+      }
+    }
+    List<Integer> order =
+        java.util.stream.IntStream.range(0, bands.size())
+            .boxed()
+            .sorted(java.util.Comparator.comparing(i -> bands.get(i).from()))
+            .toList();
+    for (int k = 1; k < order.size(); k++) {
+      Step lower = bands.get(order.get(k - 1));
+      int j = order.get(k);
+      Step higher = bands.get(j);
+      if (higher.from().compareTo(lower.from()) == 0) {
+        throw new InvalidInputException(
+            cf + ".rule.bands[" + j + "].from",
+            "error.pact.bandSameFrom",
+            c.code(),
+            ScoreEngine.plain(higher.from()));
+      }
+      if (higher.points().compareTo(lower.points()) < 0) {
+        throw new InvalidInputException(
+            cf + ".rule.bands[" + j + "].points",
+            "error.pact.bandsFall",
+            c.code(),
+            ScoreEngine.plain(higher.from()),
+            ScoreEngine.plain(higher.points()),
+            ScoreEngine.plain(lower.from()),
+            ScoreEngine.plain(lower.points()));
       }
     }
   }
@@ -351,15 +420,7 @@ public class Pacts {
       throw new InvalidInputException(cf + ".rule", "error.pact.ruleRequired", c.code());
     }
     if (bands) {
-      for (Step s : rule.bands()) {
-        if (s.points().compareTo(c.maxPoints()) > 0) {
-          throw new InvalidInputException(
-              cf + ".rule.bands",
-              "error.pact.bandAboveMax",
-              c.code(),
-              ScoreEngine.plain(s.points()));
-        }
-      }
+      checkBands(c, rule.bands(), cf);
     }
     if ((rule.bonusAbove() == null) != (rule.bonusPoints() == null)) {
       throw new InvalidInputException(

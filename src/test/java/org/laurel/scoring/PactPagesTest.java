@@ -126,7 +126,9 @@ class PactPagesTest {
       f.put("classification[" + b + "].label", d.classification().get(b).label());
     }
     f.put("otherwise", d.otherwise());
-    f.put("tieBreak", String.join(", ", d.tieBreakChain()));
+    for (int t = 0; t < d.tieBreakChain().size(); t++) {
+      f.put("tieBreak[" + t + "]", d.tieBreakChain().get(t));
+    }
     if (d.trimmedMean()) {
       f.put("trimmedMean", "true");
     }
@@ -360,6 +362,185 @@ class PactPagesTest {
     assertThat(after.definition().groups().get(4).criteria())
         .extracting(PactDefinition.Criterion::code)
         .containsExactly("TDKT.PHONG_TRAO", "TDKT.THUONG", "TDKT.TRU", "TDKT.KHAC");
+  }
+
+  /** The select named {@code name}, from its label to the end of its label (options included). */
+  static String selected(String html, String name) {
+    String f = field(html, name);
+    int at = f.indexOf("selected=\"selected\"");
+    assertThat(at).as("a selected option in %s", name).isPositive();
+    int start = f.lastIndexOf("<option", at);
+    return f.substring(start, f.indexOf("</option>", at));
+  }
+
+  @Test
+  void theTieBreakChainIsAnOrderedListOfChoicesNamedAsInThePact() throws Exception {
+    String html = page(login("secretariat"), "/blocs/" + bloc(2024) + "/pact");
+    // the demo chain is COUNCIL, KT, XDCQ: one select per step, in that order
+    assertThat(selected(html, "tieBreak[0]"))
+        .contains("value=\"COUNCIL\"")
+        .contains("Council component (sum of the council round means)");
+    assertThat(selected(html, "tieBreak[1]"))
+        .contains("value=\"KT\"")
+        .contains("Whole group: Kinh tế (KT)");
+    assertThat(selected(html, "tieBreak[2]")).contains("value=\"XDCQ\"");
+    assertThat(html).doesNotContain("name=\"tieBreak[3]\"");
+    // every step offers the council component, each group and each criterion, and nothing to type
+    assertThat(field(html, "tieBreak[1]"))
+        .contains("<optgroup label=\"Kinh tế\">")
+        .contains(">Thu ngân sách nhà nước so với dự toán (KT.THU_NS)</option>")
+        .contains("value=\"TDKT.TRU\"")
+        .contains("<select");
+    assertThat(html)
+        .doesNotContain("<input type=\"text\" id=\"tieBreak")
+        .contains("value=\"up:tie:1\"")
+        .contains("value=\"remove:tie:2\"")
+        .contains("id=\"add-tie-break\"");
+  }
+
+  @Test
+  void addsRemovesAndMovesTieBreakStepsWithoutSaving() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String db = stored(bloc);
+    Map<String, String> f = fields(pacts.ofBloc(bloc).definition(), 1, "");
+    // a new step takes the first code the chain does not name yet: KT.THU_NS (COUNCIL, KT taken)
+    assertThat(chain(refused(s, bloc, op(f, "add:tie"))))
+        .containsExactly("COUNCIL", "KT", "XDCQ", "KT.THU_NS");
+    assertThat(chain(refused(s, bloc, op(f, "down:tie:0"))))
+        .containsExactly("KT", "COUNCIL", "XDCQ");
+    assertThat(chain(refused(s, bloc, op(f, "up:tie:2")))).containsExactly("COUNCIL", "XDCQ", "KT");
+    assertThat(chain(refused(s, bloc, op(f, "remove:tie:1")))).containsExactly("COUNCIL", "XDCQ");
+    f.keySet().removeIf(k -> k.startsWith("tieBreak["));
+    String added = refused(s, bloc, op(f, "add:tie"));
+    assertThat(chain(added)).containsExactly("COUNCIL");
+    assertThat(added).doesNotContain("aria-invalid=\"true\"");
+    f.put("tieBreak[0]", "COUNCIL");
+    String html = refused(s, bloc, op(f, "remove:tie:0"));
+    assertThat(html).contains("id=\"no-tie-break\"").doesNotContain("name=\"tieBreak[0]\"");
+    assertThat(stored(bloc)).isEqualTo(db);
+  }
+
+  /** {@code fields} with a row operation. */
+  static Map<String, String> op(Map<String, String> fields, String op) {
+    Map<String, String> f = new LinkedHashMap<>(fields);
+    f.put("op", op);
+    return f;
+  }
+
+  /** The codes selected in the tie-break chain's rows, in order. */
+  static List<String> chain(String html) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; html.contains("name=\"tieBreak[" + i + "]\""); i++) {
+      String o = selected(html, "tieBreak[" + i + "]");
+      int v = o.indexOf("value=\"") + 7;
+      out.add(o.substring(v, o.indexOf('"', v)));
+    }
+    return out;
+  }
+
+  @Test
+  void savesAReorderedTieBreakChainAsTheApiWould() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    PactView before = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(before.definition(), before.version(), "Xếp lại thứ tự");
+    f.put("tieBreak[0]", "XDCQ.CCHC");
+    f.put("tieBreak[1]", "COUNCIL");
+    f.remove("tieBreak[2]");
+    postForm(s, bloc, f).andExpect(redirectedUrl("/blocs/" + bloc + "/pact"));
+    assertThat(pacts.ofBloc(bloc).definition().tieBreak()).containsExactly("XDCQ.CCHC", "COUNCIL");
+  }
+
+  @Test
+  void refusesATieBreakStepNamedTwiceBesideThatRowAndChangesNothing() throws Exception {
+    String html = refusedEdit(Map.of("tieBreak[2]", "KT"));
+    assertThat(field(html, "tieBreak[2]"))
+        .contains("aria-invalid=\"true\"")
+        .contains("The tie-break chain names KT twice; each step may appear only once.");
+    assertThat(field(html, "tieBreak[1]")).doesNotContain("aria-invalid=\"true\"");
+  }
+
+  @Test
+  void aTieBreakCodeNotInThePactStaysVisibleAndIsRefusedBesideItsRow() throws Exception {
+    String html = refusedEdit(Map.of("tieBreak[1]", "KT.CU"));
+    assertThat(selected(html, "tieBreak[1]"))
+        .contains("value=\"KT.CU\"")
+        .contains("KT.CU (not in the pact)");
+    assertThat(field(html, "tieBreak[1]"))
+        .contains("The tie-break chain names KT.CU, which is neither a group nor a criterion");
+  }
+
+  @Test
+  void refusesBandsWhosePointsFallAsTheThresholdRisesBesideThatBand() throws Exception {
+    // KT.CONG_NGHIEP: growth ≥ 0 % → 40, ≥ 5 % → 60, ≥ 10 % → 80, ≥ 15 % → 100 points
+    String html = refusedEdit(Map.of("groups[0].criteria[1].rule.bands[3].points", "70"));
+    assertThat(field(html, "groups[0].criteria[1].rule.bands[3].points"))
+        .contains("aria-invalid=\"true\"")
+        .contains(
+            "Criterion KT.CONG_NGHIEP: the band from 15 % gives 70 points, fewer than the 80"
+                + " points of the band from 10 %. A better result must never give fewer points.");
+    // bands are taken by threshold, not by row: a first row from 12 % falls below 10 % → 80
+    html = refusedEdit(Map.of("groups[0].criteria[1].rule.bands[0].from", "12"));
+    assertThat(field(html, "groups[0].criteria[1].rule.bands[0].points"))
+        .contains(
+            "the band from 12 % gives 40 points, fewer than the 80 points of the band from 10 %");
+    html = refusedEdit(Map.of("groups[0].criteria[1].rule.bands[1].from", "0"));
+    assertThat(field(html, "groups[0].criteria[1].rule.bands[1].from"))
+        .contains("Criterion KT.CONG_NGHIEP has two bands from 0 %");
+  }
+
+  @Test
+  void refusesALinearRuleThatWouldGiveMorePointsForLessBesideItsField() throws Exception {
+    String html = refusedEdit(Map.of("groups[0].criteria[0].rule.minusPerPercent", "-3"));
+    assertThat(field(html, "groups[0].criteria[0].rule.minusPerPercent"))
+        .contains("aria-invalid=\"true\"")
+        .contains("must be 0 or more");
+  }
+
+  @Test
+  void refusesTwoClassificationsWithTheSameMinimumBesideTheSecond() throws Exception {
+    String html = refusedEdit(Map.of("classification[2].min", "800"));
+    assertThat(field(html, "classification[2].min"))
+        .contains("GOOD and COMPLETE both start at 800 points");
+  }
+
+  @Autowired Results results;
+
+  @Test
+  void aPactThatNormalisesSaysWhatThatMeansOnThePactRankingAndExplanationPages() throws Exception {
+    Cookie s = login("secretariat");
+    long bloc = bloc(2024);
+    String warning = "one assessor&#39;s higher score can, rarely, lower a unit&#39;s normalised";
+    String html = page(s, "/blocs/" + bloc + "/pact");
+    assertThat(html).doesNotContain("id=\"normalise-warning\"").contains("id=\"normalise-hint\"");
+    assertThat(page(s, "/blocs/" + bloc + "/ranking")).doesNotContain("id=\"normalise-warning\"");
+
+    PactView p = pacts.ofBloc(bloc);
+    Map<String, String> f = fields(p.definition(), p.version(), "Chuẩn hoá điểm chấm chéo");
+    f.put("normalise", "true");
+    postForm(s, bloc, f).andExpect(redirectedUrl("/blocs/" + bloc + "/pact"));
+    html = page(s, "/blocs/" + bloc + "/pact");
+    assertThat(html.substring(html.indexOf("id=\"normalise-warning\"")))
+        .contains("raw and normalised results are shown side by side")
+        .contains(warning);
+    mvc.perform(
+            post("/api/v1/pacts/" + p.id() + "/results")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("secretariat", "demo")))
+        .andExpect(status().isOk());
+    int v = results.ranking(bloc, 2024).version();
+    html = page(s, "/blocs/" + bloc + "/ranking");
+    assertThat(html.substring(html.indexOf("id=\"normalise-warning\""))).contains(warning);
+    html = page(s, "/pacts/" + p.id() + "/results/" + v + "/units/HDG");
+    assertThat(html.substring(html.indexOf("id=\"normalise-warning\""))).contains(warning);
+  }
+
+  @Test
+  void theDemoPactAndTheTemplatePassTheChecks() {
+    pacts.check(pacts.ofBloc(bloc(2024)).definition());
+    pacts.check(pacts.template());
   }
 
   @Test

@@ -123,6 +123,119 @@ class PactVersionsTest {
     assertThat(moved).as("some normalised total differs from its raw total").isTrue();
   }
 
+  /** The stored definition and row version of the demo pact, to check that nothing changed. */
+  String stored() {
+    return jdbc.sql("select definition::text || '@' || version from pact where id = ?")
+        .param(pact())
+        .query(String.class)
+        .single();
+  }
+
+  /**
+   * Puts the demo pact's definition with {@code edit} applied (reason given), expects a 400 naming
+   * {@code field} with {@code message}, and checks that neither the pact nor its versions changed.
+   */
+  void refused(java.util.function.Consumer<ObjectNode> edit, String field, String message)
+      throws Exception {
+    JsonNode pact = current();
+    String db = stored();
+    int versions = count("select count(*) from pact_version where pact_id = ?", pact());
+    ObjectNode def = (ObjectNode) pact.get("definition").deepCopy();
+    edit.accept(def);
+    change(pact, def, "Sửa giao ước")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value(field))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString(message)));
+    assertThat(stored()).isEqualTo(db);
+    assertThat(count("select count(*) from pact_version where pact_id = ?", pact()))
+        .isEqualTo(versions);
+    assertThat(current().get("definitionVersion").asInt()).isEqualTo(1);
+  }
+
+  static ObjectNode criterion(ObjectNode def, int group, int criterion) {
+    return (ObjectNode) def.get("groups").get(group).get("criteria").get(criterion);
+  }
+
+  static ObjectNode band(ObjectNode def, int group, int criterion, int band) {
+    return (ObjectNode) criterion(def, group, criterion).get("rule").get("bands").get(band);
+  }
+
+  /** {@link #refused} for one band's {@code key} set to {@code value}. */
+  void refusedBand(int[] at, String key, int value, String field, String message) throws Exception {
+    refused(d -> band(d, at[0], at[1], at[2]).put(key, value), field, message);
+  }
+
+  @Test
+  void refusesBandsWhosePointsFallAsTheThresholdRisesNamingThatBand() throws Exception {
+    String fall =
+        "the band from %s %% gives %s points, fewer than the %s points of the band from %s %%";
+    // KT.CONG_NGHIEP: growth ≥ 0 % → 40, ≥ 5 % → 60, ≥ 10 % → 80, ≥ 15 % → 100 points
+    String kt = "groups[0].criteria[1].rule.bands";
+    refusedBand(
+        new int[] {0, 1, 3}, "points", 70, kt + "[3].points", fall.formatted(15, 70, 80, 10));
+    // the order of the rows does not matter, the thresholds do: 12 % → 40 is below 10 % → 80
+    refusedBand(new int[] {0, 1, 0}, "from", 12, kt + "[0].points", fall.formatted(12, 40, 80, 10));
+    refusedBand(
+        new int[] {0, 1, 2}, "from", 5, kt + "[2].from", "KT.CONG_NGHIEP has two bands from 5 %");
+    // VHXH.HO_NGHEO (lower is better: the percentage is already the reduction) is held the same
+    refusedBand(
+        new int[] {1, 0, 2},
+        "points",
+        44,
+        "groups[1].criteria[0].rule.bands[2].points",
+        fall.formatted(100, 44, 45, 90));
+  }
+
+  @Test
+  void acceptsBandsListedInAnyOrderAndFlatSteps() throws Exception {
+    JsonNode pact = current();
+    ObjectNode def = (ObjectNode) pact.get("definition").deepCopy();
+    var bands =
+        (tools.jackson.databind.node.ArrayNode) criterion(def, 0, 1).get("rule").get("bands");
+    JsonNode first = bands.remove(0);
+    bands.add(first);
+    band(def, 0, 1, 0).put("points", 40); // 5 % → 40, as 0 % → 40: equal points are allowed
+    change(pact, def, "Giữ nguyên điểm ở mức 5 %")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.definitionVersion").value(2));
+  }
+
+  @Test
+  void refusesALinearRuleLosingPointsAsTheValueRisesOrANegativeBonus() throws Exception {
+    refused(
+        d -> ((ObjectNode) criterion(d, 0, 0).get("rule")).put("minusPerPercent", -3),
+        "definition.groups[0].criteria[0].rule.minusPerPercent",
+        "must be 0 or more");
+    refused(
+        d -> ((ObjectNode) criterion(d, 0, 0).get("rule")).put("bonusPoints", -5),
+        "definition.groups[0].criteria[0].rule.bonusPoints",
+        "must be 0 or more");
+    refused(
+        d -> band(d, 0, 1, 0).put("points", -10),
+        "definition.groups[0].criteria[1].rule.bands[0].points",
+        "must be 0 or more");
+  }
+
+  @Test
+  void refusesAnUnknownOrRepeatedTieBreakStepNamingIt() throws Exception {
+    refused(
+        d -> ((tools.jackson.databind.node.ArrayNode) d.get("tieBreak")).add("KT"),
+        "tieBreak[3]",
+        "The tie-break chain names KT twice");
+    refused(
+        d -> ((tools.jackson.databind.node.ArrayNode) d.get("tieBreak")).set(1, "KT.CU"),
+        "tieBreak[1]",
+        "names KT.CU, which is neither a group nor a criterion");
+  }
+
+  @Test
+  void refusesTwoClassificationsAtTheSameMinimum() throws Exception {
+    refused(
+        d -> ((ObjectNode) d.get("classification").get(2)).put("min", 900),
+        "classification[2].min",
+        "EXCELLENT and COMPLETE both start at 900 points");
+  }
+
   @Test
   void aStaleVersionIsAConflict() throws Exception {
     JsonNode pact = current();
