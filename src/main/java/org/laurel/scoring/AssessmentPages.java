@@ -368,6 +368,7 @@ class AssessmentPages {
     model.addAttribute("error", error);
     model.addAttribute("action", path(pact.id(), round, assessor, assessed));
     model.addAttribute("maySecretariat", Access.current().role().isSecretariat());
+    model.addAttribute("mayWrite", assessments.mayWrite(round, assessor));
     return "scoring/sheet";
   }
 

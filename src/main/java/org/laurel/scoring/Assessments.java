@@ -109,6 +109,20 @@ public class Assessments {
     return mayRead(actor, ownUnit(actor), round, assessor);
   }
 
+  /**
+   * Whether the signed-in user may fill in the sheets the assessor fills in the round, as {@link
+   * #save} checks: the secretariat any, a reporter or bloc head their own unit's self and cross
+   * sheets. A council member reads the council round's sheets but does not write them.
+   */
+  @Transactional(readOnly = true)
+  public boolean mayWrite(Round round, String assessor) {
+    Actor actor = Access.current();
+    return actor.role().isSecretariat()
+        || round != Round.COUNCIL
+            && actor.role().reportsForOwnUnit()
+            && assessor.equals(ownUnit(actor));
+  }
+
   /** 403 unless the signed-in user may read the sheets the assessor fills in the round. */
   private void requireRead(Round round, String assessor) {
     if (!mayRead(round, assessor)) {

@@ -196,6 +196,9 @@ class SheetReadAccessMatrixTest {
           assertThat(page).as(cell).doesNotContain("sheet-form").doesNotContain("value=\"80\"");
         } else {
           assertThat(page).as(cell).contains("sheet-form");
+          // a council member reads the council's sheet; the secretariat records it
+          boolean writes = role != Role.COUNCIL_MEMBER;
+          assertThat(page.contains("id=\"save-sheet\"")).as(cell + " may save").isEqualTo(writes);
         }
       }
     }
