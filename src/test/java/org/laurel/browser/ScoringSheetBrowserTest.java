@@ -173,6 +173,13 @@ class ScoringSheetBrowserTest {
                 .query(String.class)
                 .single())
         .startsWith("The chairman of Tứ Kỳ");
+    // every sheet is in again: version 3 needs no reason and explains the recusal
+    org.laurel.access.Access.runAsSystem("browser-test", () -> results.publish(pact));
+    browser.get(base + "/pacts/" + pact + "/results/3/units/HDG?lang=en");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".recused")));
+    assertThat(browser.findElement(By.cssSelector(".recused")).getText())
+        .isEqualTo("TK recused: The chairman of Tứ Kỳ led the inspection of Hải Dương this year");
+    screenshot("explanation-recused.png");
   }
 
   private void screenshot(String name) throws Exception {
