@@ -51,7 +51,8 @@ class AssessmentPages {
   record GroupFields(Group group, List<Field> fields) {}
 
   /** One expected sheet of a round: who assesses whom, and where it stands. */
-  record Expected(String assessor, String assessed, String assessedName, String status) {}
+  record Expected(
+      String assessor, String assessed, String assessedName, String status, boolean readable) {}
 
   /** An assessor's sheets of a round. */
   record AssessorProgress(
@@ -88,6 +89,8 @@ class AssessmentPages {
       Model model) {
     PactView pact = pacts.get(id);
     SheetView sheet = existing(id, round, assessor, assessed);
+    model.addAttribute("recuse", sheet != null && sheet.recusalReason() != null);
+    model.addAttribute("recusalReason", sheet == null ? null : sheet.recusalReason());
     Map<String, Field> entered = new LinkedHashMap<>();
     if (sheet != null) {
       for (SheetView.Entry e : sheet.scores()) {
@@ -139,6 +142,11 @@ class AssessmentPages {
       scores.add(new ScoreEntry(code, points, abstain, comment, evidence));
     }
     String v = trimmed(form.getFirst("version"));
+    boolean recuse = form.containsKey("recuse");
+    // the reason only counts with the box ticked: unticking it withdraws the recusal
+    String recusalReason = recuse ? trimmed(form.getFirst("recusalReason")) : null;
+    model.addAttribute("recuse", recuse);
+    model.addAttribute("recusalReason", recusalReason);
     if (error == null) {
       try {
         assessments.save(
@@ -146,7 +154,7 @@ class AssessmentPages {
             round,
             assessor,
             assessed,
-            new SheetForm(scores, v == null ? null : Integer.valueOf(v)));
+            new SheetForm(scores, v == null ? null : Integer.valueOf(v), recuse, recusalReason));
         redirect.addFlashAttribute("flash", msg("scoring.sheet.flash.saved"));
         return "redirect:" + path(id, round, assessor, assessed);
       } catch (InvalidInputException | ConflictException | NotFoundException e) {
@@ -211,17 +219,26 @@ class AssessmentPages {
     PactView pact = pacts.get(id);
     BlocView bloc = blocs.get(pact.blocId());
     Map<String, String> status = new LinkedHashMap<>();
-    for (SheetView s : assessments.list(id)) {
+    // statuses only: the progress never shows a score
+    for (SheetView.Progress s : assessments.progress(id)) {
       status.put(s.round() + "/" + s.assessor() + "/" + s.assessed(), s.status().name());
     }
     Map<Round, List<AssessorProgress>> rounds = new LinkedHashMap<>();
     for (Round r : Round.values()) {
       List<AssessorProgress> rows = new ArrayList<>();
       if (r == Round.COUNCIL) {
-        rows.add(progressOf(r, PactDefinition.COUNCIL, msg("scoring.round.COUNCIL"), bloc, status));
+        rows.add(
+            progressOf(
+                r,
+                PactDefinition.COUNCIL,
+                msg("scoring.round.COUNCIL"),
+                bloc,
+                status,
+                assessments.mayRead(r, PactDefinition.COUNCIL)));
       } else {
         for (UnitRef a : bloc.members()) {
-          rows.add(progressOf(r, a.code(), a.name(), bloc, status));
+          rows.add(
+              progressOf(r, a.code(), a.name(), bloc, status, assessments.mayRead(r, a.code())));
         }
       }
       rounds.put(r, rows);
@@ -242,7 +259,12 @@ class AssessmentPages {
   }
 
   private static AssessorProgress progressOf(
-      Round r, String assessor, String name, BlocView bloc, Map<String, String> status) {
+      Round r,
+      String assessor,
+      String name,
+      BlocView bloc,
+      Map<String, String> status,
+      boolean readable) {
     List<Expected> sheets = new ArrayList<>();
     for (UnitRef u : bloc.members()) {
       boolean expected =
@@ -257,7 +279,8 @@ class AssessmentPages {
                 assessor,
                 u.code(),
                 u.name(),
-                status.getOrDefault(r + "/" + assessor + "/" + u.code(), "MISSING")));
+                status.getOrDefault(r + "/" + assessor + "/" + u.code(), "MISSING"),
+                readable));
       }
     }
     int submitted = (int) sheets.stream().filter(s -> s.status().equals("SUBMITTED")).count();
@@ -345,6 +368,7 @@ class AssessmentPages {
     model.addAttribute("error", error);
     model.addAttribute("action", path(pact.id(), round, assessor, assessed));
     model.addAttribute("maySecretariat", Access.current().role().isSecretariat());
+    model.addAttribute("mayWrite", assessments.mayWrite(round, assessor));
     return "scoring/sheet";
   }
 

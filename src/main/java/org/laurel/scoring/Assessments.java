@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.laurel.access.Access;
 import org.laurel.access.Actor;
+import org.laurel.access.Role;
 import org.laurel.audit.AuditLog;
 import org.laurel.bloc.BlocView;
 import org.laurel.bloc.Blocs;
@@ -35,7 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * Assessment sheets. Self: a member unit scores itself. Cross: a member scores another member,
  * never itself. Council: the secretariat records the council's appraisal. The secretariat may write
  * any sheet; a unit reporter or bloc head only their own unit's self and cross sheets. The first
- * sheet freezes the pact; a submitted sheet never changes.
+ * sheet freezes the pact; a submitted sheet never changes. A cross-assessor may recuse itself from
+ * one unit with a reason (conflict of interest). Reading sheets: see {@link #mayRead}.
  */
 @Service
 @Validated
@@ -66,18 +68,90 @@ public class Assessments {
     this.clock = clock;
   }
 
+  /**
+   * The sheets of the pact that the signed-in user may read (see {@link #mayRead}), drafts
+   * included.
+   */
   @Transactional(readOnly = true)
   public List<SheetView> list(long pactId) {
     pacts.get(pactId);
-    return repo.sheets(pactId);
+    Actor actor = Access.current();
+    String own = ownUnit(actor);
+    return repo.sheets(pactId).stream()
+        .filter(s -> mayRead(actor, own, s.round(), s.assessor()))
+        .toList();
   }
 
+  /**
+   * Every sheet's round, assessor, assessed unit and status, for anyone signed in: who has and has
+   * not submitted, never a score.
+   */
+  @Transactional(readOnly = true)
+  public List<SheetView.Progress> progress(long pactId) {
+    pacts.get(pactId);
+    return repo.progress(pactId);
+  }
+
+  /** A sheet, drafts included, to those who may read it (see {@link #mayRead}); others get 403. */
   @Transactional
   public SheetView get(long pactId, Round round, String assessor, String assessed) {
     Target t = target(pacts.get(pactId), round, assessor, assessed, false);
+    requireRead(round, assessor);
     return repo.sheet(pactId, round, t.assessorId(), t.assessed().id())
         .orElseThrow(
             () -> new NotFoundException("error.sheet.notFound", round, assessor, assessed));
+  }
+
+  /** Whether the signed-in user may read the sheets the assessor fills in the round. */
+  @Transactional(readOnly = true)
+  public boolean mayRead(Round round, String assessor) {
+    Actor actor = Access.current();
+    return mayRead(actor, ownUnit(actor), round, assessor);
+  }
+
+  /**
+   * Whether the signed-in user may fill in the sheets the assessor fills in the round, as {@link
+   * #save} checks: the secretariat any, a reporter or bloc head their own unit's self and cross
+   * sheets. A council member reads the council round's sheets but does not write them.
+   */
+  @Transactional(readOnly = true)
+  public boolean mayWrite(Round round, String assessor) {
+    Actor actor = Access.current();
+    return actor.role().isSecretariat()
+        || round != Round.COUNCIL
+            && actor.role().reportsForOwnUnit()
+            && assessor.equals(ownUnit(actor));
+  }
+
+  /** 403 unless the signed-in user may read the sheets the assessor fills in the round. */
+  private void requireRead(Round round, String assessor) {
+    if (!mayRead(round, assessor)) {
+      throw new ForbiddenException("error.sheet.notYours", assessor);
+    }
+  }
+
+  /**
+   * Who reads a sheet, whatever its status: the secretariat (and administrators) every sheet; a
+   * unit's reporter or bloc head the sheets their own unit fills in as assessor (self and cross),
+   * not those about their unit by others, and heading the bloc gives no more; a council member the
+   * council round's sheets. Nobody else, before or after publication: the published explanation is
+   * where scores are read then.
+   */
+  static boolean mayRead(Actor actor, @Nullable String ownUnit, Round round, String assessor) {
+    if (actor.role().isSecretariat()) {
+      return true;
+    }
+    if (round == Round.COUNCIL) {
+      return actor.role() == Role.COUNCIL_MEMBER;
+    }
+    return actor.role().reportsForOwnUnit() && assessor.equals(ownUnit);
+  }
+
+  /** The code of the actor's unit; null for the system or a unit that no longer exists. */
+  private @Nullable String ownUnit(Actor actor) {
+    return actor.unitId() < 0
+        ? null
+        : units.findById(actor.unitId()).map(UnitView::code).orElse(null);
   }
 
   @Transactional
@@ -86,6 +160,7 @@ public class Assessments {
     PactView pact = pacts.get(pactId);
     Target t = target(pact, round, assessor, assessed, true);
     List<SheetView.Entry> entries = entries(pact, form.scores());
+    String recusal = recusal(round, form, entries);
     SheetView before = repo.sheet(pactId, round, t.assessorId(), t.assessed().id()).orElse(null);
     long id;
     if (before == null) {
@@ -98,6 +173,7 @@ public class Assessments {
       id = before.id();
     }
     repo.replaceScores(id, pactId, entries);
+    repo.setRecusal(id, recusal);
     pacts.freeze(pact);
     SheetView after = repo.sheet(pactId, round, t.assessorId(), t.assessed().id()).orElseThrow();
     audit.record("sheet.saved", "sheet", Long.toString(id), before, after);
@@ -114,7 +190,9 @@ public class Assessments {
     Set<String> given =
         before.scores().stream().map(SheetView.Entry::criterion).collect(Collectors.toSet());
     List<String> missing =
-        manual(pact).stream().map(Criterion::code).filter(c -> !given.contains(c)).toList();
+        before.recusalReason() != null
+            ? List.of()
+            : manual(pact).stream().map(Criterion::code).filter(c -> !given.contains(c)).toList();
     if (!missing.isEmpty()) {
       throw new InvalidInputException(
           "scores", "error.sheet.incomplete", String.join(", ", missing));
@@ -219,6 +297,34 @@ public class Assessments {
       throw new InvalidInputException("assessed", "error.sheet.selfOnly", assessor.code());
     }
     return new Target(assessor.id(), assessed);
+  }
+
+  /**
+   * The recusal's reason, or null when the assessor scores the unit. Only a cross-assessor recuses
+   * itself, with a reason and without scores; a reason without a recusal is refused too.
+   */
+  private static @Nullable String recusal(
+      Round round, SheetForm form, List<SheetView.Entry> entries) {
+    String reason =
+        form.recusalReason() == null || form.recusalReason().isBlank()
+            ? null
+            : form.recusalReason().trim();
+    if (!form.recuse()) {
+      if (reason != null) {
+        throw new InvalidInputException("recusalReason", "error.sheet.reasonWithoutRecusal");
+      }
+      return null;
+    }
+    if (round != Round.CROSS) {
+      throw new InvalidInputException("recuse", "error.sheet.recusalCrossOnly");
+    }
+    if (reason == null) {
+      throw new InvalidInputException("recusalReason", "error.sheet.recusalReason");
+    }
+    if (!entries.isEmpty()) {
+      throw new InvalidInputException("scores", "error.sheet.recusedWithScores");
+    }
+    return reason;
   }
 
   /** An absolute http or https link with a host, nothing else (no javascript:, no data:). */

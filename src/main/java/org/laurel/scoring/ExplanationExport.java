@@ -91,6 +91,9 @@ final class ExplanationExport {
           for (String a : r.abstained()) {
             out.add(row(key, "abstained " + round, a, null, null, null, null));
           }
+          for (ScoreEngine.Recusal x : r.recused()) {
+            out.add(row(key, "recused " + round, x.assessor(), null, null, x.reason(), null));
+          }
         }
       }
       if (l.items() != null) {

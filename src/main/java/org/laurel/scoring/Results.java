@@ -19,9 +19,11 @@ import org.laurel.indicator.Period;
 import org.laurel.indicator.Summaries;
 import org.laurel.scoring.PactDefinition.Criterion;
 import org.laurel.scoring.PactDefinition.Method;
+import org.laurel.scoring.PactDefinition.Round;
 import org.laurel.scoring.ScoreEngine.Figures;
 import org.laurel.scoring.ScoreEngine.Result;
 import org.laurel.scoring.ScoreEngine.UnitIn;
+import org.laurel.scoring.ScoringCommands.Publish;
 import org.laurel.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,12 +125,22 @@ public class Results {
     return CollusionSignal.compute(repo.submittedMarks(pactId), max);
   }
 
-  /**
-   * Computes and publishes version n + 1. A publication of the same pact already under way is a
-   * conflict (409), never a second version computed from the same state nor a 500.
-   */
+  /** Publishes version n + 1 of a pact whose expected sheets are all submitted. */
   @Transactional
   public Ranking publish(long pactId) {
+    return publish(pactId, new Publish(null));
+  }
+
+  /**
+   * Computes and publishes version n + 1. While an expected sheet of a weighted round is not
+   * submitted (self: each member; cross: each member for each other member; council: each member)
+   * it is refused (409, naming how many are missing per round, nothing written) unless {@code
+   * incompleteReason} says why to publish anyway; that reason is kept with the version and audited.
+   * A publication of the same pact already under way is a conflict (409), never a second version
+   * computed from the same state nor a 500.
+   */
+  @Transactional
+  public Ranking publish(long pactId, Publish cmd) {
     access.requireSecretariat();
     pacts.get(pactId);
     if (!repo.tryLock(pactId)) {
@@ -136,18 +148,48 @@ public class Results {
     }
     PactView pact = pacts.get(pactId);
     BlocView bloc = blocs.get(pact.blocId());
+    Map<Round, int[]> missing = missing(pact, bloc);
+    boolean incomplete = missing.values().stream().anyMatch(m -> m[0] > 0);
+    String reason =
+        cmd.incompleteReason() == null || cmd.incompleteReason().isBlank()
+            ? null
+            : cmd.incompleteReason().trim();
+    if (incomplete && reason == null) {
+      List<Object> args = new ArrayList<>();
+      for (int[] m : missing.values()) {
+        args.add(m[0]);
+        args.add(m[1]);
+      }
+      throw new org.laurel.shared.ConflictException("error.results.incomplete", args.toArray());
+    }
+    String kept = incomplete ? reason : null;
     List<Result> results = ScoreEngine.compute(inputs(pact, bloc));
     pacts.freeze(pact);
     int version = repo.lastVersion(pactId) + 1;
     repo.insertVersion(
-        pactId, version, pact.definitionVersion(), clock.instant(), Access.current().username());
+        pactId,
+        version,
+        pact.definitionVersion(),
+        clock.instant(),
+        Access.current().username(),
+        kept);
     Map<String, Long> ids = new HashMap<>();
     bloc.members().forEach(m -> ids.put(m.code(), m.id()));
     for (Result r : results) {
       repo.insertRow(pactId, version, ids.get(r.unit()), r);
     }
     Ranking published = new Ranking(pact.year(), version, repo.rows(pactId, version));
-    audit.record("results.published", "pact", Long.toString(pactId), null, published);
+    Map<String, Object> audited = new java.util.LinkedHashMap<>();
+    audited.put("year", published.year());
+    audited.put("version", published.version());
+    audited.put("rows", published.rows());
+    if (kept != null) {
+      audited.put("incompleteReason", kept);
+      Map<String, Object> notSubmitted = new java.util.LinkedHashMap<>();
+      missing.forEach((r, m) -> notSubmitted.put(r.name(), m[0]));
+      audited.put("notSubmitted", notSubmitted);
+    }
+    audit.record("results.published", "pact", Long.toString(pactId), null, audited);
     events.publishEvent(
         new ResultsPublished(
             pactId,
@@ -158,6 +200,45 @@ public class Results {
             pact.definitionVersion(),
             repo.publishedAt(pactId, version).orElseThrow()));
     return published;
+  }
+
+  /**
+   * Per round (in round order) how many expected sheets are not submitted and how many are
+   * expected; a round without weight expects none. A submitted recusal counts as submitted.
+   */
+  private Map<Round, int[]> missing(PactView pact, BlocView bloc) {
+    java.util.Set<String> submitted = new java.util.HashSet<>();
+    for (SheetView.Progress p : repo.progress(pact.id())) {
+      if (p.status() == SheetView.Status.SUBMITTED) {
+        submitted.add(p.round() + "/" + p.assessor() + "/" + p.assessed());
+      }
+    }
+    Map<Round, int[]> out = new java.util.EnumMap<>(Round.class);
+    for (Round r : Round.values()) {
+      int[] m = new int[2];
+      if (pact.definition().weights().of(r).signum() > 0) {
+        for (UnitRef assessed : bloc.members()) {
+          List<String> assessors =
+              switch (r) {
+                case SELF -> List.of(assessed.code());
+                case CROSS ->
+                    bloc.members().stream()
+                        .map(UnitRef::code)
+                        .filter(c -> !c.equals(assessed.code()))
+                        .toList();
+                case COUNCIL -> List.of(PactDefinition.COUNCIL);
+              };
+          for (String a : assessors) {
+            m[1]++;
+            if (!submitted.contains(r + "/" + a + "/" + assessed.code())) {
+              m[0]++;
+            }
+          }
+        }
+      }
+      out.put(r, m);
+    }
+    return out;
   }
 
   /**
@@ -231,7 +312,15 @@ public class Results {
             .map(Criterion::code)
             .toList();
     List<ResultsVersion.UnitResult> rows = repo.versionRows(pact.id(), version);
-    return new ResultsVersion(pact.id(), version, pactVersion, at, def.normalise(), manual, rows);
+    return new ResultsVersion(
+        pact.id(),
+        version,
+        pactVersion,
+        at,
+        def.normalise(),
+        manual,
+        rows,
+        repo.incompleteReason(pact.id(), version).orElse(null));
   }
 
   /** A published version of a pact's results, as the ranking page shows it. */
@@ -241,7 +330,8 @@ public class Results {
       Instant publishedAt,
       List<Ranking.Row> rows,
       int pactVersion,
-      PactDefinition definition) {}
+      PactDefinition definition,
+      @org.jspecify.annotations.Nullable String incompleteReason) {}
 
   /** One unit's row of a published version with its explanation. */
   record Explained(Published published, Ranking.Row row, ScoreEngine.Explanation explanation) {}
@@ -289,7 +379,8 @@ public class Results {
         at,
         repo.rows(pact.id(), version),
         pactVersion,
-        pacts.definitionAt(pact.id(), pactVersion));
+        pacts.definitionAt(pact.id(), pactVersion),
+        repo.incompleteReason(pact.id(), version).orElse(null));
   }
 
   /** Everything the engine needs, read once. */

@@ -31,8 +31,8 @@ import org.laurel.scoring.PactDefinition.Step;
  *       is better); growth = (value / last year − 1) × 100 (the reduction, (1 − value / last year)
  *       × 100, when lower is better). Bands or the linear rule give the base, capped to [0, max];
  *       the bonus is added when the percentage is above its threshold. No figure: 0 points.
- *   <li>Manual criteria: per round the mean of the submitted scores (abstentions leave the
- *       denominator; with the trimmed mean and at least 5 scores the lowest and the highest are
+ *   <li>Manual criteria: per round the mean of the submitted scores (abstentions and recusals leave
+ *       the denominator; with the trimmed mean and at least 5 scores the lowest and the highest are
  *       dropped), then the weighted mean over the rounds that have scores.
  *   <li>Optional per-assessor z-score normalisation ({@link #normalise}); the raw result (without
  *       it) is computed alongside: raw points, raw total and raw rank.
@@ -60,7 +60,11 @@ final class ScoreEngine {
       @Nullable BigDecimal lastYear,
       boolean lowerIsBetter) {}
 
-  /** One assessor's score of one unit on one criterion in one round; null points = abstention. */
+  /**
+   * One assessor's score of one unit on one criterion in one round; null points = abstention, or a
+   * recusal (conflict of interest) when {@code recusal} gives its reason. Both leave the
+   * denominator.
+   */
   record Mark(
       Round round,
       String assessor,
@@ -68,7 +72,19 @@ final class ScoreEngine {
       String criterion,
       @Nullable BigDecimal points,
       @Nullable String comment,
-      @Nullable String evidence) {
+      @Nullable String evidence,
+      @Nullable String recusal) {
+
+    Mark(
+        Round round,
+        String assessor,
+        String unit,
+        String criterion,
+        @Nullable BigDecimal points,
+        @Nullable String comment,
+        @Nullable String evidence) {
+      this(round, assessor, unit, criterion, points, comment, evidence, null);
+    }
 
     Mark(
         Round round,
@@ -77,7 +93,7 @@ final class ScoreEngine {
         String criterion,
         @Nullable BigDecimal points,
         @Nullable String comment) {
-      this(round, assessor, unit, criterion, points, comment, null);
+      this(round, assessor, unit, criterion, points, comment, null, null);
     }
   }
 
@@ -141,6 +157,11 @@ final class ScoreEngine {
       BigDecimal base,
       BigDecimal bonus) {}
 
+  /**
+   * A round's part of a manual criterion; abstained and recused assessors are named apart (a
+   * recusal with its reason) and neither counts in the mean. Explanations stored before recusals
+   * existed read with none.
+   */
   record RoundPart(
       Round round,
       BigDecimal weight,
@@ -149,7 +170,16 @@ final class ScoreEngine {
       List<String> dropped,
       @Nullable BigDecimal mean,
       @Nullable BigDecimal rawMean,
-      @Nullable BigDecimal spread) {}
+      @Nullable BigDecimal spread,
+      List<Recusal> recused) {
+
+    RoundPart {
+      recused = recused == null ? List.of() : recused;
+    }
+  }
+
+  /** An assessor who recused itself from scoring the unit, and why. */
+  record Recusal(String assessor, String reason) {}
 
   /**
    * An assessor's score; {@code normalised} is the score after the per-assessor z-score
@@ -899,9 +929,17 @@ final class ScoreEngine {
       }
       List<Score> scores = new ArrayList<>(of.size());
       List<String> abstained = List.of();
+      List<Recusal> recused = List.of();
       boolean anyNormalised = false;
       long[] own = {0, 0, 0, 1};
       for (Mark m : of) {
+        if (m.points() == null && m.recusal() != null) {
+          if (recused.isEmpty()) {
+            recused = new ArrayList<>();
+          }
+          recused.add(new Recusal(m.assessor(), m.recusal()));
+          continue;
+        }
         if (m.points() == null) {
           if (abstained.isEmpty()) {
             abstained = new ArrayList<>();
@@ -947,7 +985,8 @@ final class ScoreEngine {
           dropped,
           mean,
           rawMean,
-          spread);
+          spread,
+          recused.isEmpty() ? recused : Collections.unmodifiableList(recused));
     }
 
     private static @Nullable BigDecimal points(List<Score> scores) {

@@ -10,6 +10,7 @@ import org.laurel.scoring.PactDefinition.Round;
 import org.laurel.scoring.ScoringCommands.CopyPact;
 import org.laurel.scoring.ScoringCommands.NewItem;
 import org.laurel.scoring.ScoringCommands.PactChange;
+import org.laurel.scoring.ScoringCommands.Publish;
 import org.laurel.scoring.ScoringCommands.Reopen;
 import org.laurel.scoring.ScoringCommands.SheetForm;
 import org.laurel.scoring.ScoringCommands.Submit;
@@ -122,12 +123,20 @@ class ScoringApi {
   }
 
   @GetMapping("/pacts/{id}/sheets")
-  @Operation(summary = "All sheets of the pact with their status: who has not submitted")
+  @Operation(
+      summary =
+          "The pact's sheets the caller may read, drafts included: all (secretariat), those its"
+              + " own unit fills in (unit reporter, bloc head), the council round's (council"
+              + " member), none (others)")
   List<SheetView> sheets(@PathVariable long id) {
     return assessments.list(id);
   }
 
   @GetMapping("/pacts/{id}/sheets/{round}/{assessor}/{assessed}")
+  @Operation(
+      summary =
+          "One sheet, to the secretariat, the assessor unit's reporter or bloc head, or (council"
+              + " round) a council member; 403 to anyone else, also after publication")
   SheetView sheet(
       @PathVariable long id,
       @PathVariable Round round,
@@ -140,7 +149,8 @@ class ScoringApi {
   @Operation(
       summary =
           "Save a sheet's scores as a draft; assessor is a unit code, or COUNCIL in the council"
-              + " round")
+              + " round. A cross-assessor recuses itself from the unit (conflict of interest)"
+              + " with {\"scores\":[],\"recuse\":true,\"recusalReason\":\"…\"}")
   SheetView saveSheet(
       @PathVariable long id,
       @PathVariable Round round,
@@ -176,9 +186,15 @@ class ScoringApi {
   }
 
   @PostMapping("/pacts/{id}/results")
-  @Operation(summary = "Compute and publish the results as a new immutable version (secretariat)")
-  Ranking publish(@PathVariable long id) {
-    return results.publish(id);
+  @Operation(
+      summary =
+          "Compute and publish the results as a new immutable version (secretariat). While an"
+              + " expected sheet is not submitted: 409 naming how many per round, unless the body"
+              + " gives {\"incompleteReason\": \"…\"}, which is kept with the version")
+  Ranking publish(
+      @PathVariable long id,
+      @Valid @RequestBody(required = false) @org.jspecify.annotations.Nullable Publish cmd) {
+    return results.publish(id, cmd == null ? new Publish(null) : cmd);
   }
 
   @GetMapping("/blocs/{id}/ranking")

@@ -38,8 +38,21 @@ public final class ScoringCommands {
   /** Starts a bloc's pact as a draft copy, to be edited before assessment starts. */
   public record CopyPact(@NotNull CopySource source) {}
 
-  /** A sheet's scores, saved as a draft; {@code version} when the sheet exists already. */
-  public record SheetForm(@NotNull @Valid List<ScoreEntry> scores, @Nullable Integer version) {}
+  /**
+   * A sheet's scores, saved as a draft; {@code version} when the sheet exists already. With {@code
+   * recuse} the assessor declares a conflict of interest with the assessed unit (cross round only):
+   * no scores, and a {@code recusalReason} is required.
+   */
+  public record SheetForm(
+      @NotNull @Valid List<ScoreEntry> scores,
+      @Nullable Integer version,
+      boolean recuse,
+      @Nullable @Size(max = 1000) String recusalReason) {
+
+    public SheetForm(List<ScoreEntry> scores, @Nullable Integer version) {
+      this(scores, version, false, null);
+    }
+  }
 
   /** A score, an abstention, a comment, and a link (http or https) to the evidence. */
   public record ScoreEntry(
@@ -59,6 +72,12 @@ public final class ScoringCommands {
 
   /** The secretariat reopens a submitted sheet so that the assessor can change it. */
   public record Reopen(@NotNull Integer version, @NotBlank @Size(max = 1000) String reason) {}
+
+  /**
+   * Publishing the results; while expected sheets are not submitted it needs an {@code
+   * incompleteReason}, which is kept with the version.
+   */
+  public record Publish(@Nullable @Size(max = 1000) String incompleteReason) {}
 
   /** A bonus or penalty item for a unit on a BONUS or PENALTY criterion. */
   public record NewItem(

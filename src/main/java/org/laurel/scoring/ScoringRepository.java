@@ -262,7 +262,8 @@ class ScoringRepository {
         List.of(),
         reopened == null ? null : reopened.toInstant(),
         rs.getString("reopened_by"),
-        rs.getString("reopen_reason"));
+        rs.getString("reopen_reason"),
+        rs.getString("recusal_reason"));
   }
 
   private SheetView withScores(SheetView s) {
@@ -294,7 +295,32 @@ class ScoringRepository {
         scores,
         s.reopenedAt(),
         s.reopenedBy(),
-        s.reopenReason());
+        s.reopenReason(),
+        s.recusalReason());
+  }
+
+  /** Every sheet's round, assessor, assessed unit and status, without scores. */
+  List<SheetView.Progress> progress(long pactId) {
+    return jdbc.sql(
+            """
+            select s.round, coalesce(a.code, 'COUNCIL'), u.code, s.status
+            from sheet s left join unit a on a.id = s.assessor_unit_id
+            join unit u on u.id = s.assessed_unit_id
+            where s.pact_id = ? order by s.round, 2, 3""")
+        .param(pactId)
+        .query(
+            (rs, n) ->
+                new SheetView.Progress(
+                    Round.valueOf(rs.getString(1)),
+                    rs.getString(2),
+                    rs.getString(3),
+                    SheetView.Status.valueOf(rs.getString(4))))
+        .list();
+  }
+
+  /** A draft's recusal: its reason, or null when the assessor scores the unit. */
+  void setRecusal(long sheetId, @Nullable String reason) {
+    jdbc.sql("update sheet set recusal_reason = ? where id = ?").params(reason, sheetId).update();
   }
 
   long insertSheet(long pactId, Round round, @Nullable Long assessorUnitId, long assessedUnitId) {
@@ -349,16 +375,25 @@ class ScoringRepository {
         .update();
   }
 
-  /** The scores of the submitted sheets, as the engine takes them. */
+  /**
+   * The scores of the submitted sheets, as the engine takes them; a submitted recusal gives a mark
+   * without points and with its reason on every manual criterion.
+   */
   List<Mark> submittedMarks(long pactId) {
     return jdbc.sql(
             """
             select s.round, coalesce(a.code, 'COUNCIL'), u.code, sc.criterion, sc.points, sc.comment,
-                   sc.evidence
+                   sc.evidence, cast(null as text)
             from sheet s join sheet_score sc on sc.sheet_id = s.id
             left join unit a on a.id = s.assessor_unit_id join unit u on u.id = s.assessed_unit_id
-            where s.pact_id = ? and s.status = 'SUBMITTED'""")
-        .param(pactId)
+            where s.pact_id = ? and s.status = 'SUBMITTED'
+            union all
+            select s.round, coalesce(a.code, 'COUNCIL'), u.code, pc.code, null, null, null,
+                   s.recusal_reason
+            from sheet s join pact_criterion pc on pc.pact_id = s.pact_id and pc.method = 'MANUAL'
+            left join unit a on a.id = s.assessor_unit_id join unit u on u.id = s.assessed_unit_id
+            where s.pact_id = ? and s.status = 'SUBMITTED' and s.recusal_reason is not null""")
+        .params(pactId, pactId)
         .query(
             (rs, n) ->
                 new Mark(
@@ -368,7 +403,8 @@ class ScoringRepository {
                     rs.getString(4),
                     rs.getBigDecimal(5),
                     rs.getString(6),
-                    rs.getString(7)))
+                    rs.getString(7),
+                    rs.getString(8)))
         .list();
   }
 
@@ -414,13 +450,31 @@ class ScoringRepository {
         .map(Timestamp::toInstant);
   }
 
-  void insertVersion(long pactId, int version, int pactVersion, Instant at, String by) {
+  void insertVersion(
+      long pactId,
+      int version,
+      int pactVersion,
+      Instant at,
+      String by,
+      @Nullable String incompleteReason) {
     jdbc.sql(
             """
-            insert into result_version(pact_id, version, pact_version, published_at, published_by)
-            values (?, ?, ?, ?, ?)""")
-        .params(pactId, version, pactVersion, Timestamp.from(at), by)
+            insert into result_version(pact_id, version, pact_version, published_at, published_by,
+                                       incomplete_reason)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(pactId, version, pactVersion, Timestamp.from(at), by, incompleteReason)
         .update();
+  }
+
+  /** Why a version was published while expected sheets were missing; empty when none were. */
+  Optional<String> incompleteReason(long pactId, int version) {
+    return jdbc.sql(
+            """
+            select incomplete_reason from result_version
+            where pact_id = ? and version = ? and incomplete_reason is not null""")
+        .params(pactId, version)
+        .query(String.class)
+        .optional();
   }
 
   void insertRow(long pactId, int version, long unitId, ScoreEngine.Result r) {

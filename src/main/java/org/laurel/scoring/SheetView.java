@@ -7,7 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.laurel.scoring.PactDefinition.Round;
 import org.laurel.shared.ConflictException;
 
-/** One assessor's sheet; {@code assessor} is a unit code, or COUNCIL in the council round. */
+/**
+ * One assessor's sheet; {@code assessor} is a unit code, or COUNCIL in the council round. A sheet
+ * with a {@code recusalReason} is a recusal (conflict of interest, cross round only): it has no
+ * scores, and once submitted its assessor leaves the denominator of every manual criterion of the
+ * assessed unit.
+ */
 public record SheetView(
     long id,
     long pactId,
@@ -21,7 +26,8 @@ public record SheetView(
     List<Entry> scores,
     @Nullable Instant reopenedAt,
     @Nullable String reopenedBy,
-    @Nullable String reopenReason) {
+    @Nullable String reopenReason,
+    @Nullable String recusalReason) {
 
   public enum Status {
     DRAFT,
@@ -35,6 +41,9 @@ public record SheetView(
       boolean abstain,
       @Nullable String comment,
       @Nullable String evidence) {}
+
+  /** One sheet's place in the progress: who assesses whom and its status, never its scores. */
+  public record Progress(Round round, String assessor, String assessed, Status status) {}
 
   /** A submitted sheet does not change until the secretariat reopens it. */
   void requireSubmitted() {

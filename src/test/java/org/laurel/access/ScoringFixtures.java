@@ -115,4 +115,11 @@ final class ScoringFixtures {
                   draftBloc = draft;
                 }));
   }
+
+  /** Runs the work as the system in a transaction of its own, committed at once. */
+  static void committed(PlatformTransactionManager tx, Runnable work) {
+    TransactionTemplate t = new TransactionTemplate(tx);
+    t.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    Access.runAsSystem("matrix-setup", () -> t.executeWithoutResult(s -> work.run()));
+  }
 }

@@ -31,6 +31,7 @@ class ScoringSheetBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.laurel.scoring.Results results;
   ChromeDriver browser;
 
   @AfterEach
@@ -101,6 +102,84 @@ class ScoringSheetBrowserTest {
     assertThat(browser.findElement(By.id("round-CROSS")).getText())
         .contains("Every sheet of this round is submitted.");
     screenshot("progress.png");
+  }
+
+  @Test
+  void aCrossAssessorRecusesWithAReasonAndAnIncompletePublicationSaysWhy() throws Exception {
+    browser = Browsers.start();
+    browser.manage().window().setSize(new Dimension(1280, 1400));
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    String base = "http://localhost:" + port;
+    long pact =
+        jdbc.sql(
+                "select p.id from pact p join bloc b on b.id = p.bloc_id"
+                    + " where b.code = 'KHOI-HUYEN' and b.year = 2024")
+            .query(Long.class)
+            .single();
+    String sheet = base + "/pacts/" + pact + "/sheets/CROSS/TK/HDG";
+    // the secretariat reopens Tứ Kỳ's sheet of Hải Dương
+    Browsers.signIn(browser, wait, base, "secretariat");
+    browser.get(sheet + "?lang=en");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reopen-form")));
+    browser.findElement(By.id("reason")).sendKeys("Tứ Kỳ declares a conflict of interest");
+    browser.findElement(By.id("reopen-sheet")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+    // published meanwhile, with the reason why one sheet is missing
+    org.laurel.access.Access.runAsSystem(
+        "browser-test",
+        () ->
+            results.publish(
+                pact,
+                new org.laurel.scoring.ScoringCommands.Publish(
+                    "Council meeting moved; provisional ranking for the units to check")));
+    long bloc =
+        jdbc.sql("select bloc_id from pact where id = ?").param(pact).query(Long.class).single();
+    browser.get(base + "/blocs/" + bloc + "/ranking?lang=en");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ranking-incomplete")));
+    assertThat(browser.findElement(By.id("ranking-incomplete")).getText())
+        .contains("Council meeting moved");
+    screenshot("ranking-incomplete.png");
+
+    // Tứ Kỳ's reporter recuses itself
+    browser.manage().deleteAllCookies();
+    Browsers.signIn(browser, wait, base, "reporter");
+    browser.get(sheet + "?lang=en");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recusal")));
+    for (String c :
+        new String[] {"KT.DAU_TU", "VHXH.GD_YT", "QPAN.CHUNG", "XDCQ.CCHC", "TDKT.PHONG_TRAO"}) {
+      browser.findElement(By.id("points-" + c)).clear();
+    }
+    browser.findElement(By.id("recuse")).click();
+    browser
+        .findElement(By.id("recusalReason"))
+        .sendKeys("The chairman of Tứ Kỳ led the inspection of Hải Dương this year");
+    screenshot("sheet-recusal-filled.png");
+    browser.findElement(By.id("save-sheet")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit-sheet")));
+    browser.findElement(By.id("submit-sheet")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-recused")));
+    assertThat(browser.findElement(By.id("sheet-status")).getText())
+        .contains("Submitted")
+        .contains("Recused: The chairman of Tứ Kỳ led the inspection");
+    screenshot("sheet-recused.png");
+    assertThat(
+            jdbc.sql(
+                    """
+                    select s.recusal_reason from sheet s join unit a on a.id = s.assessor_unit_id
+                    join unit u on u.id = s.assessed_unit_id
+                    where s.pact_id = ? and a.code = 'TK' and u.code = 'HDG'
+                      and s.status = 'SUBMITTED'""")
+                .param(pact)
+                .query(String.class)
+                .single())
+        .startsWith("The chairman of Tứ Kỳ");
+    // every sheet is in again: version 3 needs no reason and explains the recusal
+    org.laurel.access.Access.runAsSystem("browser-test", () -> results.publish(pact));
+    browser.get(base + "/pacts/" + pact + "/results/3/units/HDG?lang=en");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".recused")));
+    assertThat(browser.findElement(By.cssSelector(".recused")).getText())
+        .isEqualTo("TK recused: The chairman of Tứ Kỳ led the inspection of Hải Dương this year");
+    screenshot("explanation-recused.png");
   }
 
   private void screenshot(String name) throws Exception {

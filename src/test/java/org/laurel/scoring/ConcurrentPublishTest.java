@@ -46,6 +46,10 @@ class ConcurrentPublishTest {
 
   static volatile long pact;
 
+  /** The pact has no sheets at all: it is published on purpose with its rounds incomplete. */
+  static final ScoringCommands.Publish NO_SHEETS =
+      new ScoringCommands.Publish("Thử công bố song song, chưa có phiếu");
+
   @BeforeEach
   void pact() {
     if (pact != 0) {
@@ -104,7 +108,9 @@ class ConcurrentPublishTest {
     return mvc.perform(
             post("/api/v1/pacts/" + pact + "/results")
                 .with(httpBasic("secretariat", "demo"))
-                .header("Accept-Language", "en"))
+                .header("Accept-Language", "en")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"incompleteReason\":\"" + NO_SHEETS.incompleteReason() + "\"}"))
         .andReturn()
         .getResponse()
         .getStatus();
@@ -134,7 +140,7 @@ class ConcurrentPublishTest {
                           new TransactionTemplate(tx)
                               .executeWithoutResult(
                                   s -> {
-                                    results.publish(pact);
+                                    results.publish(pact, NO_SHEETS);
                                     published.countDown();
                                     try {
                                       release.await(30, TimeUnit.SECONDS);

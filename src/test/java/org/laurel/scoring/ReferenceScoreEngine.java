@@ -72,7 +72,15 @@ final class ReferenceScoreEngine {
                           m.assessor(), m.points(), m.comment(), normalised.get(m), m.evidence()))
               .toList();
       List<String> abstained =
-          of.stream().filter(m -> m.points() == null).map(Mark::assessor).toList();
+          of.stream()
+              .filter(m -> m.points() == null && m.recusal() == null)
+              .map(Mark::assessor)
+              .toList();
+      List<ScoreEngine.Recusal> recused =
+          of.stream()
+              .filter(m -> m.points() == null && m.recusal() != null)
+              .map(m -> new ScoreEngine.Recusal(m.assessor(), m.recusal()))
+              .toList();
       List<String> dropped = new ArrayList<>();
       BigDecimal mean = counted(pact, scores, Score::counted, dropped);
       BigDecimal rawMean = counted(pact, scores, Score::points, new ArrayList<>());
@@ -85,7 +93,8 @@ final class ReferenceScoreEngine {
               dropped,
               mean,
               rawMean,
-              spread(scores.stream().map(Score::points).toList())));
+              spread(scores.stream().map(Score::points).toList()),
+              recused));
     }
     return out;
   }

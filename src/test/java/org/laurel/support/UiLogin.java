@@ -11,8 +11,14 @@ public final class UiLogin {
   private UiLogin() {}
 
   public static Cookie session(MockMvc mvc, String user) throws Exception {
+    return session(mvc, user, "demo");
+  }
+
+  /** Signs any user in with the login form. */
+  public static Cookie session(MockMvc mvc, String user, String password) throws Exception {
     var response =
-        mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password("demo"))
+        mvc.perform(
+                SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password(password))
             .andReturn()
             .getResponse();
     assertThat(response.getRedirectedUrl()).as("sign-in of " + user).isEqualTo("/");
