@@ -67,8 +67,9 @@ public class Results {
   }
 
   /**
-   * The smallest change in one criterion or indicator that brings the unit to the target rank,
-   * everything else as submitted now.
+   * The smallest change in one criterion, or one indicator's figure for one period, that brings the
+   * unit to the target rank, everything else as submitted now. The period may be left out when the
+   * pact uses the indicator for one period only; a criterion linked to an indicator names both.
    */
   @Transactional(readOnly = true)
   WhatIf.Answer whatIf(
@@ -76,7 +77,8 @@ public class Results {
       String unit,
       int targetRank,
       @org.jspecify.annotations.Nullable String criterion,
-      @org.jspecify.annotations.Nullable String indicator) {
+      @org.jspecify.annotations.Nullable String indicator,
+      @org.jspecify.annotations.Nullable String period) {
     PactView pact = pacts.get(pactId);
     BlocView bloc = blocs.get(pact.blocId());
     if (bloc.members().stream().noneMatch(m -> m.code().equals(unit))) {
@@ -89,9 +91,24 @@ public class Results {
     if ((criterion == null) == (indicator == null)) {
       throw new org.laurel.shared.InvalidInputException("criterion", "error.whatIf.one");
     }
-    ScoreEngine.Inputs in = inputs(pact, bloc);
     if (indicator != null) {
-      return WhatIf.indicator(in, unit, targetRank, indicator);
+      List<String> periods =
+          pact.definition().criteria().stream()
+              .filter(c -> c.method() == Method.INDICATOR && indicator.equals(c.indicator()))
+              .map(c -> WhatIf.periodOf(c, pact.year()))
+              .distinct()
+              .sorted()
+              .toList();
+      if (periods.isEmpty()) {
+        throw new org.laurel.shared.InvalidInputException(
+            "indicator", "error.whatIf.indicator", indicator);
+      }
+      if (period == null ? periods.size() > 1 : !periods.contains(period)) {
+        throw new org.laurel.shared.InvalidInputException(
+            "period", "error.whatIf.period", indicator, String.join(", ", periods));
+      }
+      String p = period == null ? periods.get(0) : period;
+      return WhatIf.indicator(inputs(pact, bloc), unit, targetRank, indicator, p);
     }
     Criterion c =
         pact.definition().criteria().stream()
@@ -101,8 +118,9 @@ public class Results {
                 () ->
                     new org.laurel.shared.InvalidInputException(
                         "criterion", "error.whatIf.criterion", criterion));
+    ScoreEngine.Inputs in = inputs(pact, bloc);
     if (c.method() == Method.INDICATOR && c.indicator() != null) {
-      return WhatIf.indicator(in, unit, targetRank, c.indicator());
+      return WhatIf.indicator(in, unit, targetRank, c.indicator(), WhatIf.periodOf(c, pact.year()));
     }
     if (c.method() != Method.MANUAL) {
       throw new org.laurel.shared.InvalidInputException(

@@ -97,8 +97,10 @@ class ScoringApi {
   @GetMapping("/pacts/{id}/what-if")
   @Operation(
       summary =
-          "The smallest change in one manual criterion (criterion=…) or one indicator"
-              + " (indicator=…) that would bring the unit to the rank, all else equal")
+          "The smallest change in one manual criterion (criterion=…) or one indicator's figure"
+              + " for one period (indicator=…&period=…; the period may be left out when the pact"
+              + " uses the indicator for one period only) that would bring the unit to the rank,"
+              + " all else equal")
   WhatIf.Answer whatIf(
       @PathVariable long id,
       @org.springframework.web.bind.annotation.RequestParam String unit,
@@ -108,8 +110,11 @@ class ScoringApi {
           String criterion,
       @org.springframework.web.bind.annotation.RequestParam(required = false)
           @org.jspecify.annotations.Nullable
-          String indicator) {
-    return results.whatIf(id, unit, rank, criterion, indicator);
+          String indicator,
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          @org.jspecify.annotations.Nullable
+          String period) {
+    return results.whatIf(id, unit, rank, criterion, indicator, period);
   }
 
   @GetMapping("/pacts/{id}/signals")

@@ -415,14 +415,7 @@ class ScoreEngineTest {
       marks.add(new Mark(Round.COUNCIL, "COUNCIL", "B", "N", d("60"), null));
       marks.add(new Mark(Round.COUNCIL, "COUNCIL", "C", "M", d("30"), null));
       marks.add(new Mark(Round.COUNCIL, "COUNCIL", "C", "N", d("30"), null));
-      return ScoreEngine.compute(
-          new Inputs(
-              p,
-              2024,
-              List.of(new UnitIn("C", "Cc"), new UnitIn("B", "Bb"), new UnitIn("A", "Zz")),
-              Map.of(),
-              marks,
-              List.of()));
+      return compute(p, marks);
     }
 
     Map<String, Integer> ranks(List<Result> rs) {
@@ -474,7 +467,7 @@ class ScoreEngineTest {
           new Inputs(
               p,
               2024,
-              List.of(new UnitIn("C", "Cc"), new UnitIn("B", "Bb"), new UnitIn("A", "Aa")),
+              List.of(new UnitIn("C", "Cc"), new UnitIn("B", "Bb"), new UnitIn("A", "Zz")),
               Map.of(),
               marks,
               List.of()));
