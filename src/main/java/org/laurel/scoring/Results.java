@@ -205,7 +205,9 @@ public class Results {
   @Transactional(readOnly = true)
   List<List<@org.jspecify.annotations.Nullable Object>> exportRows(
       long pactId, int version, String unit) {
-    return ExplanationExport.rows(explained(pactId, version, unit).explanation());
+    Explained x = explained(pactId, version, unit);
+    return ExplanationExport.rows(
+        x.explanation(), x.row().rank(), x.published().definition().tieBreakChain());
   }
 
   /** The latest published ranking of the bloc (or of the bloc with its code in {@code year}). */
