@@ -224,6 +224,82 @@ class ResultsVersionsTest {
     assertThat(csv).doesNotContain(",\"=HYPERLINK");
   }
 
+  JsonNode read(String url) throws Exception {
+    return json.readTree(
+        mvc.perform(get(url).with(httpBasic("viewer", "demo")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+  }
+
+  /** Every stored column of a version's rows but the version, by unit; explanations as JSON. */
+  List<Map<String, Object>> storedRows(int version) {
+    return jdbc
+        .sql("select * from result_row where pact_id = ? and version = ? order by unit_id")
+        .params(pact(), version)
+        .query()
+        .listOfRows()
+        .stream()
+        .map(
+            r -> {
+              Map<String, Object> m = new LinkedHashMap<>(r);
+              m.remove("version");
+              m.put("explanation", json.readTree(m.get("explanation").toString()));
+              return m;
+            })
+        .toList();
+  }
+
+  @Test
+  void publishingTwiceWithoutAChangeGivesTheSameResult() throws Exception {
+    String results = "/api/v1/pacts/" + pact() + "/results";
+    String ranking = "/api/v1/blocs/" + bloc() + "/ranking?year=2024";
+    int v =
+        jdbc.sql("select max(version) from result_version where pact_id = ?")
+            .param(pact())
+            .query(Integer.class)
+            .single();
+    mvc.perform(post(results).with(httpBasic("secretariat", "demo"))).andExpect(status().isOk());
+    JsonNode firstRanking = read(ranking);
+    mvc.perform(post(results).with(httpBasic("secretariat", "demo"))).andExpect(status().isOk());
+    JsonNode secondRanking = read(ranking);
+    int first = v + 1;
+    int second = v + 2;
+    assertThat(firstRanking.get("version").asInt()).isEqualTo(first);
+    assertThat(secondRanking.get("version").asInt()).isEqualTo(second);
+    // the ranking's rows, field by field
+    assertThat(secondRanking.get("rows")).hasSize(12).isEqualTo(firstRanking.get("rows"));
+    // every stored column of every row, the explanations included
+    List<Map<String, Object>> a = storedRows(first);
+    List<Map<String, Object>> b = storedRows(second);
+    assertThat(a).hasSize(12);
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(b.get(i)).as("unit " + a.get(i).get("unit_code")).isEqualTo(a.get(i));
+    }
+    // the version records the same pact version and publisher; only number and time differ
+    var versions =
+        jdbc.sql(
+                "select pact_version, published_by from result_version"
+                    + " where pact_id = ? and version in (?, ?) order by version")
+            .params(pact(), first, second)
+            .query()
+            .listOfRows();
+    assertThat(versions.get(1)).isEqualTo(versions.get(0));
+    // the full versions and each unit's explanation through the API
+    JsonNode fullA = read(results + "/" + first);
+    JsonNode fullB = read(results + "/" + second);
+    for (String field : List.of("pactVersion", "normalised", "criteria", "rows")) {
+      assertThat(fullB.get(field)).as(field).isEqualTo(fullA.get(field));
+    }
+    for (JsonNode row : firstRanking.get("rows")) {
+      String unit = row.get("unit").asText();
+      assertThat(read(results + "/" + second + "/units/" + unit))
+          .as(unit)
+          .isEqualTo(read(results + "/" + first + "/units/" + unit));
+    }
+  }
+
   List<CSVRecord> exported(String unit, String language) throws Exception {
     String csv =
         mvc.perform(
