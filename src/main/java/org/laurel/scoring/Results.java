@@ -118,9 +118,16 @@ public class Results {
                 () ->
                     new org.laurel.shared.InvalidInputException(
                         "criterion", "error.whatIf.criterion", criterion));
+    boolean linked = c.method() == Method.INDICATOR && c.indicator() != null;
+    String own = linked ? WhatIf.periodOf(c, pact.year()) : null;
+    if (period != null && !period.equals(own)) {
+      // a criterion names its own period; another one would not be what is computed
+      throw new org.laurel.shared.InvalidInputException(
+          "period", "error.whatIf.criterionPeriod", criterion, own == null ? "–" : own);
+    }
     ScoreEngine.Inputs in = inputs(pact, bloc);
-    if (c.method() == Method.INDICATOR && c.indicator() != null) {
-      return WhatIf.indicator(in, unit, targetRank, c.indicator(), WhatIf.periodOf(c, pact.year()));
+    if (linked) {
+      return WhatIf.indicator(in, unit, targetRank, c.indicator(), own);
     }
     if (c.method() != Method.MANUAL) {
       throw new org.laurel.shared.InvalidInputException(
@@ -129,7 +136,10 @@ public class Results {
     return WhatIf.criterion(in, unit, targetRank, c);
   }
 
-  /** The collusion and outlier signals of the pact's cross round, for the secretariat only. */
+  /**
+   * The collusion and outlier signals of the pact's cross round (the council's scores of a unit
+   * count as one more reference), for the secretariat only; the rule is in {@link CollusionSignal}.
+   */
   @Transactional(readOnly = true)
   CollusionSignal.Signals signals(long pactId) {
     access.requireSecretariat();

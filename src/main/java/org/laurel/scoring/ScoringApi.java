@@ -99,8 +99,8 @@ class ScoringApi {
       summary =
           "The smallest change in one manual criterion (criterion=…) or one indicator's figure"
               + " for one period (indicator=…&period=…; the period may be left out when the pact"
-              + " uses the indicator for one period only) that would bring the unit to the rank,"
-              + " all else equal")
+              + " uses the indicator for one period only; a criterion linked to an indicator names"
+              + " its own) that would bring the unit to the rank, all else equal")
   WhatIf.Answer whatIf(
       @PathVariable long id,
       @org.springframework.web.bind.annotation.RequestParam String unit,
@@ -121,7 +121,8 @@ class ScoringApi {
   @Operation(
       summary =
           "Pairs of units that score each other markedly higher than the rest of the bloc does,"
-              + " and assessors far from everyone else (secretariat; signals, not verdicts)")
+              + " and assessors far from everyone else, each score compared with the unit's other"
+              + " assessors (secretariat; signals, not verdicts)")
   CollusionSignal.Signals signals(@PathVariable long id) {
     return results.signals(id);
   }

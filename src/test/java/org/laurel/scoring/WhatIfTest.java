@@ -217,6 +217,15 @@ class WhatIfTest {
     mvc.perform(get(base + "&indicator=NO_SUCH").with(httpBasic("viewer", "demo")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("indicator"));
+    // a criterion names its own period: another one, or one for a manual criterion, is refused
+    mvc.perform(get(base + "&criterion=KT.THU_NS&period=2024-H1").with(httpBasic("viewer", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("period"));
+    mvc.perform(get(base + "&criterion=VHXH.GD_YT&period=2024").with(httpBasic("viewer", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("period"));
+    assertThat(ask("unit=KT&rank=11&criterion=KT.THU_NS&period=2024").get("period").asText())
+        .isEqualTo("2024");
   }
 
   @Test
