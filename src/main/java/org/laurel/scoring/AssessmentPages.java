@@ -304,12 +304,13 @@ class AssessmentPages {
         pact.definition().criteria().stream()
             .filter(c -> c.method() == Method.MANUAL || c.method() == Method.INDICATOR)
             .toList());
+    model.addAttribute("year", Integer.toString(pact.year()));
     model.addAttribute("unit", unit);
     model.addAttribute("rank", rank);
     model.addAttribute("criterion", criterion);
     if (unit != null && rank != null && criterion != null) {
       try {
-        model.addAttribute("answer", results.whatIf(id, unit, rank, criterion, null));
+        model.addAttribute("answer", results.whatIf(id, unit, rank, criterion, null, null));
       } catch (InvalidInputException e) {
         model.addAttribute("error", msg(e.messageKey(), e.args()));
       }

@@ -3,6 +3,7 @@ package org.laurel.scoring;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,13 @@ class ExplanationDownloads {
       ExplanationExport.Format format,
       HttpServletResponse res)
       throws IOException {
-    var rows = results.exportRows(pactId, version, unit);
+    Locale locale = LocaleContextHolder.getLocale();
+    var rows =
+        ExplanationExport.labelled(
+            results.exportRows(pactId, version, unit), p -> label(p, locale));
     List<String> header =
         ExplanationExport.COLUMNS.stream()
-            .map(k -> messages.getMessage(k, null, k, LocaleContextHolder.getLocale()))
+            .map(k -> messages.getMessage(k, null, k, locale))
             .toList();
     String name =
         "explanation-%d-v%d-%s.%s"
@@ -37,9 +41,22 @@ class ExplanationDownloads {
                 pactId,
                 version,
                 unit.replaceAll("[^A-Za-z0-9._-]", "_"),
-                format.name().toLowerCase(java.util.Locale.ROOT));
+                format.name().toLowerCase(Locale.ROOT));
     res.setContentType(format.contentType);
     res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     ExplanationExport.write(format, header, rows, res.getOutputStream());
+  }
+
+  /** A row's part in the reader's language, e.g. "Score: Cross-assessment". */
+  String label(ExplanationExport.Part p, Locale locale) {
+    String key = "scoring.export.part." + p.key();
+    Object[] args =
+        p.round() == null
+            ? null
+            : new Object[] {
+              messages.getMessage(
+                  "scoring.round." + p.round().name(), null, p.round().name(), locale)
+            };
+    return messages.getMessage(key, args, key, locale);
   }
 }

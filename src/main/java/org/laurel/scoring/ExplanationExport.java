@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.laurel.scoring.PactDefinition.Round;
 import org.laurel.scoring.ScoreEngine.Explanation;
 import org.laurel.scoring.ScoreEngine.ItemPart;
 import org.laurel.scoring.ScoreEngine.Line;
@@ -22,11 +23,13 @@ import org.laurel.scoring.ScoreEngine.Score;
 
 /**
  * A unit's explanation as a table, one row per source of points: each criterion's points, an
- * indicator's figures and rule, each round's mean and each assessor's score (with its normalised
- * value, comment and evidence), each bonus or penalty item. CSV is UTF-8 with a byte-order mark;
- * XLSX has numbers as numeric cells. The indicator module's table writer is internal to it, so
- * scoring has this small one. Text a spreadsheet would read as a formula (first character {@code =
- * + - @}, tab or carriage return) gets a leading {@code '} in CSV and is quoted text in XLSX.
+ * indicator's figures and rule, each round's weight and mean and each assessor's score (with its
+ * normalised value, comment and evidence; those the trimmed mean left out marked), each bonus or
+ * penalty item; then the unit's total, rank, classification and tie-break values. The part labels
+ * are in the reader's language. CSV is UTF-8 with a byte-order mark; XLSX has numbers as numeric
+ * cells. The indicator module's table writer is internal to it, so scoring has this small one. Text
+ * a spreadsheet would read as a formula (first character {@code = + - @}, tab or carriage return)
+ * gets a leading {@code '} in CSV and is quoted text in XLSX.
  */
 final class ExplanationExport {
   private ExplanationExport() {}
@@ -58,30 +61,50 @@ final class ExplanationExport {
           "scoring.export.comment",
           "scoring.export.evidence");
 
-  static List<List<@Nullable Object>> rows(Explanation e) {
+  /**
+   * What a row is, translated when written: a message key under {@code scoring.export.part.} and
+   * the round it is about, if any.
+   */
+  record Part(String key, @Nullable Round round) {
+    Part(String key) {
+      this(key, null);
+    }
+  }
+
+  /**
+   * The rows of a unit's explanation: per criterion its points, then their sources (an indicator's
+   * figures, rule, base and bonus; per round its weight, mean and each score, a score the trimmed
+   * mean left out marked as such, abstentions; each item), then the unit's total, rank,
+   * classification and tie-break values in the chain's order (and the raw total and rank when
+   * normalisation changed them). The total is the sum of the criteria's points; a manual
+   * criterion's points are the weighted mean of its rounds' means over the rounds that have one.
+   */
+  static List<List<@Nullable Object>> rows(Explanation e, int rank, List<String> chain) {
     List<List<@Nullable Object>> out = new ArrayList<>();
     for (Line l : e.criteria()) {
       Object[] key = {e.unit(), l.group(), l.criterion(), l.name(), l.method().name(), l.max()};
-      out.add(row(key, "points", null, l.points(), null, l.note(), null));
+      out.add(row(key, new Part("points"), null, l.points(), null, l.note(), null));
       var ind = l.indicator();
       if (ind != null) {
         String what = ind.indicator() + " " + ind.period();
-        out.add(row(key, "value", what, ind.value(), null, null, null));
-        out.add(row(key, "estimate", what, ind.estimate(), null, null, null));
-        out.add(row(key, "lastYear", what, ind.lastYear(), null, null, null));
-        out.add(row(key, "percent", what, ind.percent(), null, ind.rule(), null));
-        out.add(row(key, "base", null, ind.base(), null, null, null));
-        out.add(row(key, "bonus", null, ind.bonus(), null, null, null));
+        out.add(row(key, new Part("value"), what, ind.value(), null, null, null));
+        out.add(row(key, new Part("estimate"), what, ind.estimate(), null, null, null));
+        out.add(row(key, new Part("lastYear"), what, ind.lastYear(), null, null, null));
+        out.add(row(key, new Part("percent"), what, ind.percent(), null, ind.rule(), null));
+        out.add(row(key, new Part("base"), null, ind.base(), null, null, null));
+        out.add(row(key, new Part("bonus"), null, ind.bonus(), null, null, null));
       }
       if (l.rounds() != null) {
         for (RoundPart r : l.rounds()) {
-          String round = r.round().name();
-          out.add(row(key, "mean " + round, null, r.mean(), null, null, null));
+          Round round = r.round();
+          out.add(row(key, new Part("weight", round), null, r.weight(), null, null, null));
+          out.add(row(key, new Part("mean", round), null, r.mean(), null, null, null));
           for (Score s : r.scores()) {
+            Part part = new Part(r.dropped().contains(s.assessor()) ? "dropped" : "score", round);
             out.add(
                 row(
                     key,
-                    "score " + round,
+                    part,
                     s.assessor(),
                     s.points(),
                     s.normalised(),
@@ -89,7 +112,7 @@ final class ExplanationExport {
                     s.evidence()));
           }
           for (String a : r.abstained()) {
-            out.add(row(key, "abstained " + round, a, null, null, null, null));
+            out.add(row(key, new Part("abstained", round), a, null, null, null, null));
           }
           for (ScoreEngine.Recusal x : r.recused()) {
             out.add(row(key, "recused " + round, x.assessor(), null, null, x.reason(), null));
@@ -100,16 +123,42 @@ final class ExplanationExport {
         for (ItemPart i : l.items()) {
           BigDecimal pts =
               l.method() == PactDefinition.Method.PENALTY ? i.points().negate() : i.points();
-          out.add(row(key, "item", i.reason(), pts, null, null, null));
+          out.add(row(key, new Part("item"), i.reason(), pts, null, null, null));
         }
       }
+    }
+    Object[] unit = {e.unit(), null, null, null, null, null};
+    out.add(row(unit, new Part("total"), null, e.total(), null, null, null));
+    out.add(row(unit, new Part("rank"), null, BigDecimal.valueOf(rank), null, null, null));
+    out.add(row(unit, new Part("classification"), e.classification(), null, null, null, null));
+    // in the chain's order (a stored explanation's map need not keep it)
+    for (String k : chain) {
+      BigDecimal v = e.tieBreak().get(k);
+      if (v != null) {
+        out.add(row(unit, new Part("tieBreak"), k, v, null, null, null));
+      }
+    }
+    if (e.rawTotal() != null && e.rawTotal().compareTo(e.total()) != 0) {
+      out.add(row(unit, new Part("rawTotal"), null, e.rawTotal(), null, null, null));
+    }
+    if (e.rawRank() != null && e.rawRank() != rank) {
+      out.add(
+          row(unit, new Part("rawRank"), null, BigDecimal.valueOf(e.rawRank()), null, null, null));
     }
     return out;
   }
 
+  /** The rows with each {@link Part} replaced by its label. */
+  static List<List<@Nullable Object>> labelled(
+      List<List<@Nullable Object>> rows, java.util.function.Function<Part, String> label) {
+    return rows.stream()
+        .map(r -> r.stream().map(v -> v instanceof Part p ? (Object) label.apply(p) : v).toList())
+        .toList();
+  }
+
   private static List<@Nullable Object> row(
-      Object[] key,
-      String part,
+      @Nullable Object[] key,
+      Part part,
       @Nullable String who,
       @Nullable BigDecimal value,
       @Nullable BigDecimal normalised,

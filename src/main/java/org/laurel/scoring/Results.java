@@ -69,8 +69,9 @@ public class Results {
   }
 
   /**
-   * The smallest change in one criterion or indicator that brings the unit to the target rank,
-   * everything else as submitted now.
+   * The smallest change in one criterion, or one indicator's figure for one period, that brings the
+   * unit to the target rank, everything else as submitted now. The period may be left out when the
+   * pact uses the indicator for one period only; a criterion linked to an indicator names both.
    */
   @Transactional(readOnly = true)
   WhatIf.Answer whatIf(
@@ -78,7 +79,8 @@ public class Results {
       String unit,
       int targetRank,
       @org.jspecify.annotations.Nullable String criterion,
-      @org.jspecify.annotations.Nullable String indicator) {
+      @org.jspecify.annotations.Nullable String indicator,
+      @org.jspecify.annotations.Nullable String period) {
     PactView pact = pacts.get(pactId);
     BlocView bloc = blocs.get(pact.blocId());
     if (bloc.members().stream().noneMatch(m -> m.code().equals(unit))) {
@@ -91,9 +93,24 @@ public class Results {
     if ((criterion == null) == (indicator == null)) {
       throw new org.laurel.shared.InvalidInputException("criterion", "error.whatIf.one");
     }
-    ScoreEngine.Inputs in = inputs(pact, bloc);
     if (indicator != null) {
-      return WhatIf.indicator(in, unit, targetRank, indicator);
+      List<String> periods =
+          pact.definition().criteria().stream()
+              .filter(c -> c.method() == Method.INDICATOR && indicator.equals(c.indicator()))
+              .map(c -> WhatIf.periodOf(c, pact.year()))
+              .distinct()
+              .sorted()
+              .toList();
+      if (periods.isEmpty()) {
+        throw new org.laurel.shared.InvalidInputException(
+            "indicator", "error.whatIf.indicator", indicator);
+      }
+      if (period == null ? periods.size() > 1 : !periods.contains(period)) {
+        throw new org.laurel.shared.InvalidInputException(
+            "period", "error.whatIf.period", indicator, String.join(", ", periods));
+      }
+      String p = period == null ? periods.get(0) : period;
+      return WhatIf.indicator(inputs(pact, bloc), unit, targetRank, indicator, p);
     }
     Criterion c =
         pact.definition().criteria().stream()
@@ -103,8 +120,16 @@ public class Results {
                 () ->
                     new org.laurel.shared.InvalidInputException(
                         "criterion", "error.whatIf.criterion", criterion));
-    if (c.method() == Method.INDICATOR && c.indicator() != null) {
-      return WhatIf.indicator(in, unit, targetRank, c.indicator());
+    boolean linked = c.method() == Method.INDICATOR && c.indicator() != null;
+    String own = linked ? WhatIf.periodOf(c, pact.year()) : null;
+    if (period != null && !period.equals(own)) {
+      // a criterion names its own period; another one would not be what is computed
+      throw new org.laurel.shared.InvalidInputException(
+          "period", "error.whatIf.criterionPeriod", criterion, own == null ? "–" : own);
+    }
+    ScoreEngine.Inputs in = inputs(pact, bloc);
+    if (linked) {
+      return WhatIf.indicator(in, unit, targetRank, c.indicator(), own);
     }
     if (c.method() != Method.MANUAL) {
       throw new org.laurel.shared.InvalidInputException(
@@ -113,7 +138,10 @@ public class Results {
     return WhatIf.criterion(in, unit, targetRank, c);
   }
 
-  /** The collusion and outlier signals of the pact's cross round, for the secretariat only. */
+  /**
+   * The collusion and outlier signals of the pact's cross round (the council's scores of a unit
+   * count as one more reference), for the secretariat only; the rule is in {@link CollusionSignal}.
+   */
   @Transactional(readOnly = true)
   CollusionSignal.Signals signals(long pactId) {
     access.requireSecretariat();
@@ -268,7 +296,9 @@ public class Results {
   @Transactional(readOnly = true)
   List<List<@org.jspecify.annotations.Nullable Object>> exportRows(
       long pactId, int version, String unit) {
-    return ExplanationExport.rows(explained(pactId, version, unit).explanation());
+    Explained x = explained(pactId, version, unit);
+    return ExplanationExport.rows(
+        x.explanation(), x.row().rank(), x.published().definition().tieBreakChain());
   }
 
   /** The latest published ranking of the bloc (or of the bloc with its code in {@code year}). */

@@ -98,8 +98,10 @@ class ScoringApi {
   @GetMapping("/pacts/{id}/what-if")
   @Operation(
       summary =
-          "The smallest change in one manual criterion (criterion=…) or one indicator"
-              + " (indicator=…) that would bring the unit to the rank, all else equal")
+          "The smallest change in one manual criterion (criterion=…) or one indicator's figure"
+              + " for one period (indicator=…&period=…; the period may be left out when the pact"
+              + " uses the indicator for one period only; a criterion linked to an indicator names"
+              + " its own) that would bring the unit to the rank, all else equal")
   WhatIf.Answer whatIf(
       @PathVariable long id,
       @org.springframework.web.bind.annotation.RequestParam String unit,
@@ -109,15 +111,19 @@ class ScoringApi {
           String criterion,
       @org.springframework.web.bind.annotation.RequestParam(required = false)
           @org.jspecify.annotations.Nullable
-          String indicator) {
-    return results.whatIf(id, unit, rank, criterion, indicator);
+          String indicator,
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          @org.jspecify.annotations.Nullable
+          String period) {
+    return results.whatIf(id, unit, rank, criterion, indicator, period);
   }
 
   @GetMapping("/pacts/{id}/signals")
   @Operation(
       summary =
           "Pairs of units that score each other markedly higher than the rest of the bloc does,"
-              + " and assessors far from everyone else (secretariat; signals, not verdicts)")
+              + " and assessors far from everyone else, each score compared with the unit's other"
+              + " assessors (secretariat; signals, not verdicts)")
   CollusionSignal.Signals signals(@PathVariable long id) {
     return results.signals(id);
   }

@@ -17,8 +17,12 @@ import org.laurel.scoring.ScoreEngine.Result;
 /**
  * What would it take? For a unit and a target rank, the smallest change in one named manual
  * criterion (every assessor's score of the unit raised by the same number of points, up to the max)
- * or one named indicator (the unit's figure, everything else as it is) that reaches the rank. Found
- * by re-running the same engine, so weights, caps, bonuses and the tie-break chain all count.
+ * or one named indicator figure, that is one indicator in one period (the unit's figure of that
+ * period in every criterion that uses the indicator for that period; the figures of other periods,
+ * e.g. the whole year beside the first half, stay as reported: they are separate reports) that
+ * reaches the rank. Found by re-running the same engine, so weights, caps, bonuses, the rounding of
+ * percentages and the tie-break chain all count; the answer is to 0.01 (the smallest figure or
+ * raise that reaches the rank; 0.01 less does not).
  */
 final class WhatIf {
   private WhatIf() {}
@@ -29,6 +33,7 @@ final class WhatIf {
   record Answer(
       String unit,
       String changing,
+      @Nullable String period,
       int targetRank,
       int currentRank,
       BigDecimal currentTotal,
@@ -65,46 +70,43 @@ final class WhatIf {
                                 : m)
                     .toList(),
                 in.items());
-    return search(in, unit, target, c.code(), null, BigDecimal.ZERO, c.maxPoints(), raise);
+    return search(in, unit, target, c.code(), null, null, BigDecimal.ZERO, c.maxPoints(), raise);
+  }
+
+  /** The period a criterion's indicator figure is taken for: its own, or the pact's year. */
+  static String periodOf(Criterion c, int year) {
+    return c.period() == null ? Integer.toString(year) : c.period();
   }
 
   /**
-   * Moves the unit's figure of the indicator (in every criterion that uses it) toward better: up
-   * when higher is better, down when lower is. Searches up to ten times the present figure.
+   * Moves the unit's figure of the indicator for the period (in every criterion that uses the
+   * indicator for that period, and only those) toward better: up when higher is better, down when
+   * lower is. Searches up to ten times the present figure.
    */
-  static Answer indicator(Inputs in, String unit, int target, String indicator) {
+  static Answer indicator(Inputs in, String unit, int target, String indicator, String period) {
     List<Criterion> using =
         in.pact().criteria().stream()
-            .filter(c -> c.method() == Method.INDICATOR && indicator.equals(c.indicator()))
+            .filter(
+                c ->
+                    c.method() == Method.INDICATOR
+                        && indicator.equals(c.indicator())
+                        && period.equals(periodOf(c, in.year())))
             .toList();
     Map<String, Figures> mine = in.figures().getOrDefault(unit, Map.of());
     Figures f = using.isEmpty() ? null : mine.get(using.get(0).code());
     if (f == null || f.value() == null) {
       Result now = find(ScoreEngine.compute(in), unit);
       return new Answer(
-          unit, indicator, target, now.rank(), now.total(), false, null, null, null, null);
+          unit, indicator, period, target, now.rank(), now.total(), false, null, null, null, null);
     }
     BigDecimal current = f.value();
     boolean lower = f.lowerIsBetter();
     BigDecimal bound =
         lower ? BigDecimal.ZERO : current.abs().max(BigDecimal.ONE).multiply(BigDecimal.TEN);
     Function<BigDecimal, Inputs> move =
-        delta -> {
-          BigDecimal v = lower ? current.subtract(delta) : current.add(delta);
-          Map<String, Map<String, Figures>> figures = new HashMap<>(in.figures());
-          Map<String, Figures> changed = new HashMap<>(mine);
-          for (Criterion c : using) {
-            Figures old = mine.get(c.code());
-            if (old != null) {
-              changed.put(
-                  c.code(), new Figures(v, old.estimate(), old.lastYear(), old.lowerIsBetter()));
-            }
-          }
-          figures.put(unit, changed);
-          return new Inputs(in.pact(), in.year(), in.units(), figures, in.marks(), in.items());
-        };
+        delta -> withFigure(in, unit, using, lower ? current.subtract(delta) : current.add(delta));
     BigDecimal range = lower ? current.subtract(bound) : bound.subtract(current);
-    Answer a = search(in, unit, target, indicator, current, BigDecimal.ZERO, range, move);
+    Answer a = search(in, unit, target, indicator, period, current, BigDecimal.ZERO, range, move);
     if (!a.reachable() || a.needed() == null) {
       return a;
     }
@@ -113,6 +115,7 @@ final class WhatIf {
     return new Answer(
         a.unit(),
         a.changing(),
+        period,
         a.targetRank(),
         a.currentRank(),
         a.currentTotal(),
@@ -123,6 +126,22 @@ final class WhatIf {
         a.newTotal());
   }
 
+  /** The inputs with the unit's figure {@code value} in the given criteria, all else as it is. */
+  static Inputs withFigure(Inputs in, String unit, List<Criterion> criteria, BigDecimal value) {
+    Map<String, Figures> mine = in.figures().getOrDefault(unit, Map.of());
+    Map<String, Map<String, Figures>> figures = new HashMap<>(in.figures());
+    Map<String, Figures> changed = new HashMap<>(mine);
+    for (Criterion c : criteria) {
+      Figures old = mine.get(c.code());
+      if (old != null) {
+        changed.put(
+            c.code(), new Figures(value, old.estimate(), old.lastYear(), old.lowerIsBetter()));
+      }
+    }
+    figures.put(unit, changed);
+    return new Inputs(in.pact(), in.year(), in.units(), figures, in.marks(), in.items());
+  }
+
   /**
    * The smallest change in [lo, hi] (to 0.01) whose result ranks the unit at the target or better.
    */
@@ -131,6 +150,7 @@ final class WhatIf {
       String unit,
       int target,
       String changing,
+      @Nullable String period,
       @Nullable BigDecimal currentValue,
       BigDecimal lo,
       BigDecimal hi,
@@ -140,6 +160,7 @@ final class WhatIf {
       return new Answer(
           unit,
           changing,
+          period,
           target,
           now.rank(),
           now.total(),
@@ -154,6 +175,7 @@ final class WhatIf {
       return new Answer(
           unit,
           changing,
+          period,
           target,
           now.rank(),
           now.total(),
@@ -183,6 +205,7 @@ final class WhatIf {
     return new Answer(
         unit,
         changing,
+        period,
         target,
         now.rank(),
         now.total(),

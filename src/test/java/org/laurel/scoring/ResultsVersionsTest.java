@@ -12,9 +12,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -203,10 +210,219 @@ class ResultsVersionsTest {
     assertThat(res.getContentType()).startsWith("text/csv");
     String csv = res.getContentAsString(StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFFĐơn vị,Nhóm,Tiêu chí");
-    assertThat(csv).contains("KT.THU_NS").contains("BUDGET_REVENUE 2024").contains("score CROSS");
+    assertThat(csv)
+        .contains("KT.THU_NS")
+        .contains("BUDGET_REVENUE 2024")
+        .contains("Điểm chấm: Chấm chéo")
+        .contains("Trọng số của vòng: Hội đồng thẩm định")
+        .contains("Điểm bị loại khi tính trung bình cắt bỏ: Chấm chéo")
+        .contains("Tổng điểm")
+        .doesNotContain("score CROSS");
     // the reason that looks like a formula starts with ' ; the penalty is a negative number
-    assertThat(csv).contains(",item,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2,");
+    assertThat(csv)
+        .contains(",Khoản cộng hoặc trừ,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2,");
     assertThat(csv).doesNotContain(",\"=HYPERLINK");
+  }
+
+  JsonNode read(String url) throws Exception {
+    return json.readTree(
+        mvc.perform(get(url).with(httpBasic("viewer", "demo")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+  }
+
+  /** Every stored column of a version's rows but the version, by unit; explanations as JSON. */
+  List<Map<String, Object>> storedRows(int version) {
+    return jdbc
+        .sql("select * from result_row where pact_id = ? and version = ? order by unit_id")
+        .params(pact(), version)
+        .query()
+        .listOfRows()
+        .stream()
+        .map(
+            r -> {
+              Map<String, Object> m = new LinkedHashMap<>(r);
+              m.remove("version");
+              m.put("explanation", json.readTree(m.get("explanation").toString()));
+              return m;
+            })
+        .toList();
+  }
+
+  @Test
+  void publishingTwiceWithoutAChangeGivesTheSameResult() throws Exception {
+    String results = "/api/v1/pacts/" + pact() + "/results";
+    String ranking = "/api/v1/blocs/" + bloc() + "/ranking?year=2024";
+    int v =
+        jdbc.sql("select max(version) from result_version where pact_id = ?")
+            .param(pact())
+            .query(Integer.class)
+            .single();
+    mvc.perform(post(results).with(httpBasic("secretariat", "demo"))).andExpect(status().isOk());
+    JsonNode firstRanking = read(ranking);
+    mvc.perform(post(results).with(httpBasic("secretariat", "demo"))).andExpect(status().isOk());
+    JsonNode secondRanking = read(ranking);
+    int first = v + 1;
+    int second = v + 2;
+    assertThat(firstRanking.get("version").asInt()).isEqualTo(first);
+    assertThat(secondRanking.get("version").asInt()).isEqualTo(second);
+    // the ranking's rows, field by field
+    assertThat(secondRanking.get("rows")).hasSize(12).isEqualTo(firstRanking.get("rows"));
+    // every stored column of every row, the explanations included
+    List<Map<String, Object>> a = storedRows(first);
+    List<Map<String, Object>> b = storedRows(second);
+    assertThat(a).hasSize(12);
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(b.get(i)).as("unit " + a.get(i).get("unit_code")).isEqualTo(a.get(i));
+    }
+    // the version records the same pact version and publisher; only number and time differ
+    var versions =
+        jdbc.sql(
+                "select pact_version, published_by from result_version"
+                    + " where pact_id = ? and version in (?, ?) order by version")
+            .params(pact(), first, second)
+            .query()
+            .listOfRows();
+    assertThat(versions.get(1)).isEqualTo(versions.get(0));
+    // the full versions and each unit's explanation through the API
+    JsonNode fullA = read(results + "/" + first);
+    JsonNode fullB = read(results + "/" + second);
+    for (String field : List.of("pactVersion", "normalised", "criteria", "rows")) {
+      assertThat(fullB.get(field)).as(field).isEqualTo(fullA.get(field));
+    }
+    for (JsonNode row : firstRanking.get("rows")) {
+      String unit = row.get("unit").asText();
+      assertThat(read(results + "/" + second + "/units/" + unit))
+          .as(unit)
+          .isEqualTo(read(results + "/" + first + "/units/" + unit));
+    }
+  }
+
+  List<CSVRecord> exported(String unit, String language) throws Exception {
+    String csv =
+        mvc.perform(
+                get("/api/v1/pacts/%d/results/1/units/%s.csv".formatted(pact(), unit))
+                    .with(httpBasic("viewer", "demo"))
+                    .header("Accept-Language", language))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    return CSVFormat.DEFAULT
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(csv.substring(1)))
+        .getRecords();
+  }
+
+  static BigDecimal number(CSVRecord r) {
+    return new BigDecimal(r.get(8));
+  }
+
+  static List<CSVRecord> part(List<CSVRecord> rows, String label) {
+    return rows.stream().filter(r -> r.get(6).equals(label)).toList();
+  }
+
+  @Test
+  void aUnitsTotalIsRebuiltFromTheExportedRowsAlone() throws Exception {
+    // Hải Dương in the demo: the trimmed mean drops the lowest and highest of 11 cross scores
+    List<CSVRecord> rows = exported("HDG", "en");
+    Map<String, List<CSVRecord>> byCriterion = new LinkedHashMap<>();
+    rows.stream()
+        .filter(r -> !r.get(2).isEmpty())
+        .forEach(r -> byCriterion.computeIfAbsent(r.get(2), k -> new ArrayList<>()).add(r));
+    List<String> rounds = List.of("Self-assessment", "Cross-assessment", "Appraisal council");
+    BigDecimal total = BigDecimal.ZERO;
+    for (var e : byCriterion.entrySet()) {
+      List<CSVRecord> c = e.getValue();
+      String method = c.get(0).get(4);
+      BigDecimal max = new BigDecimal(c.get(0).get(5));
+      BigDecimal points;
+      if (method.equals("INDICATOR")) {
+        points =
+            number(part(c, "Points by the rule").get(0))
+                .add(number(part(c, "Bonus points").get(0)));
+      } else if (method.equals("MANUAL")) {
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal weights = BigDecimal.ZERO;
+        for (String round : rounds) {
+          List<CSVRecord> counted = part(c, "Score: " + round);
+          List<CSVRecord> weight = part(c, "Weight of the round: " + round);
+          if (counted.isEmpty() || weight.isEmpty()) {
+            continue;
+          }
+          BigDecimal mean =
+              counted.stream()
+                  .map(ResultsVersionsTest::number)
+                  .reduce(BigDecimal.ZERO, BigDecimal::add)
+                  .divide(BigDecimal.valueOf(counted.size()), 2, RoundingMode.HALF_UP);
+          assertThat(mean)
+              .as(e.getKey() + " " + round)
+              .isEqualByComparingTo(number(part(c, "Mean of the round: " + round).get(0)));
+          sum = sum.add(number(weight.get(0)).multiply(mean));
+          weights = weights.add(number(weight.get(0)));
+        }
+        points = sum.divide(weights, 2, RoundingMode.HALF_UP).min(max);
+        // 11 cross scores: the lowest and the highest are named as left out
+        assertThat(part(c, "Score left out by the trimmed mean: Cross-assessment")).hasSize(2);
+        assertThat(part(c, "Score: Cross-assessment")).hasSize(9);
+      } else {
+        BigDecimal items =
+            part(c, "Item").stream()
+                .map(ResultsVersionsTest::number)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        points = items.signum() < 0 ? items.max(max.negate()) : items.min(max);
+      }
+      assertThat(points)
+          .as(e.getKey())
+          .isEqualByComparingTo(number(part(c, "Points of the criterion").get(0)));
+      total = total.add(points);
+    }
+    JsonNode ranking =
+        json.readTree(
+            mvc.perform(get("/api/v1/blocs/" + bloc() + "/ranking?year=2024"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    JsonNode hdg = null;
+    for (JsonNode r : ranking.get("rows")) {
+      if (r.get("unit").asText().equals("HDG")) {
+        hdg = r;
+      }
+    }
+    assertThat(total).isEqualByComparingTo(hdg.get("total").decimalValue());
+    assertThat(number(part(rows, "Total").get(0))).isEqualByComparingTo(total);
+    assertThat(number(part(rows, "Rank").get(0)).intValue()).isEqualTo(hdg.get("rank").asInt());
+    assertThat(part(rows, "Classification").get(0).get(7))
+        .isEqualTo(hdg.get("classification").asText());
+    // the pact's tie-break chain, in order, with the values the ranking compared
+    assertThat(part(rows, "Tie-break value"))
+        .extracting(r -> r.get(7))
+        .containsExactly("COUNCIL", "KT", "XDCQ");
+    BigDecimal council = BigDecimal.ZERO;
+    for (CSVRecord r : part(rows, "Mean of the round: Appraisal council")) {
+      council = council.add(number(r));
+    }
+    assertThat(number(part(rows, "Tie-break value").get(0))).isEqualByComparingTo(council);
+  }
+
+  @Test
+  void theExportedPartsAreInTheReadersLanguage() throws Exception {
+    assertThat(exported("HDG", "de"))
+        .extracting(r -> r.get(6))
+        .contains(
+            "Punkte des Kriteriums",
+            "Gewicht der Runde: Gegenseitige Bewertung",
+            "Bewertung: Prüfungsrat",
+            "Gesamtpunkte",
+            "Rang");
+    assertThat(exported("HDG", "vi"))
+        .extracting(r -> r.get(6))
+        .contains("Điểm trung bình của vòng: Vòng tự chấm", "Xếp hạng", "Xếp loại");
   }
 
   @Test

@@ -415,14 +415,7 @@ class ScoreEngineTest {
       marks.add(new Mark(Round.COUNCIL, "COUNCIL", "B", "N", d("60"), null));
       marks.add(new Mark(Round.COUNCIL, "COUNCIL", "C", "M", d("30"), null));
       marks.add(new Mark(Round.COUNCIL, "COUNCIL", "C", "N", d("30"), null));
-      return ScoreEngine.compute(
-          new Inputs(
-              p,
-              2024,
-              List.of(new UnitIn("C", "Cc"), new UnitIn("B", "Bb"), new UnitIn("A", "Zz")),
-              Map.of(),
-              marks,
-              List.of()));
+      return compute(p, marks);
     }
 
     Map<String, Integer> ranks(List<Result> rs) {
@@ -450,6 +443,162 @@ class ScoreEngineTest {
       List<Result> r = run(List.of("COUNCIL", "G", "N"));
       assertThat(ranks(r)).containsEntry("B", 1).containsEntry("A", 2);
       assertThat(r.get(0).explanation().tieBreak()).containsKeys("COUNCIL", "G", "N");
+    }
+
+    /** A unit's self, cross and council scores of one criterion (null: none in that round). */
+    void rounds(
+        List<Mark> marks,
+        String unit,
+        String criterion,
+        @org.jspecify.annotations.Nullable String self,
+        @org.jspecify.annotations.Nullable String cross,
+        String council) {
+      if (self != null) {
+        marks.add(new Mark(Round.SELF, unit, unit, criterion, d(self), null));
+      }
+      if (cross != null) {
+        marks.add(new Mark(Round.CROSS, "X", unit, criterion, d(cross), null));
+      }
+      marks.add(new Mark(Round.COUNCIL, "COUNCIL", unit, criterion, d(council), null));
+    }
+
+    List<Result> compute(PactDefinition p, List<Mark> marks) {
+      return ScoreEngine.compute(
+          new Inputs(
+              p,
+              2024,
+              List.of(new UnitIn("C", "Cc"), new UnitIn("B", "Bb"), new UnitIn("A", "Zz")),
+              Map.of(),
+              marks,
+              List.of()));
+    }
+
+    Result of(List<Result> rs, String unit) {
+      return rs.stream().filter(r -> r.unit().equals(unit)).findFirst().orElseThrow();
+    }
+
+    /** Weights self 0.2, cross 0.3, council 0.5. */
+    List<Mark> councilDiffersFromTotal() {
+      List<Mark> marks = new ArrayList<>();
+      // A: 0.2 × 80 + 0.3 × 70 + 0.5 × 60 = 16 + 21 + 30 = 67.00; council 60
+      rounds(marks, "A", "M", "80", "70", "60");
+      // B: 0.2 × 90 + 0.3 × 60 + 0.5 × 62 = 18 + 18 + 31 = 67.00; council 62
+      rounds(marks, "B", "M", "90", "60", "62");
+      // C: 50 in every round = 50.00
+      rounds(marks, "C", "M", "50", "50", "50");
+      return marks;
+    }
+
+    @Test
+    void theCouncilComponentSeparatesEqualTotalsFromSeveralRounds() {
+      List<Mark> marks = councilDiffersFromTotal();
+      List<Result> plain = compute(pact(false, List.of(), manual("M", "100")), marks);
+      assertThat(of(plain, "A").total()).isEqualByComparingTo("67.00");
+      assertThat(of(plain, "B").total()).isEqualByComparingTo("67.00");
+      assertThat(ranks(plain)).containsEntry("A", 1).containsEntry("B", 1).containsEntry("C", 3);
+      List<Result> r = compute(pact(false, List.of("COUNCIL"), manual("M", "100")), marks);
+      // council 62 > 60: B first, though A's self and cross scores are higher
+      assertThat(ranks(r)).containsEntry("B", 1).containsEntry("A", 2).containsEntry("C", 3);
+      assertThat(of(r, "A").explanation().tieBreak()).containsEntry("COUNCIL", d("60.00"));
+      assertThat(of(r, "B").explanation().tieBreak()).containsEntry("COUNCIL", d("62.00"));
+      // the component is the council's mean, not the total nor the weighted council share
+      assertThat(of(r, "B").explanation().tieBreak().get("COUNCIL"))
+          .isNotEqualByComparingTo(of(r, "B").total());
+    }
+
+    @Test
+    void aNamedCriterionSeparatesWhenTheCouncilComponentIsEqual() {
+      PactDefinition p =
+          pact(false, List.of("COUNCIL", "N"), manual("M", "100"), manual("N", "100"));
+      List<Mark> marks = new ArrayList<>();
+      // A: M 14 + 21 + 25 = 60, N 60: total 120, council 50 + 50 = 100
+      rounds(marks, "A", "M", "70", "70", "50");
+      rounds(marks, "A", "N", "70", "70", "50");
+      // B: M 16 + 24 + 25 = 65, N 12 + 18 + 25 = 55: total 120, council 100
+      rounds(marks, "B", "M", "80", "80", "50");
+      rounds(marks, "B", "N", "60", "60", "50");
+      rounds(marks, "C", "M", "50", "50", "50");
+      rounds(marks, "C", "N", "50", "50", "50");
+      List<Result> r = compute(p, marks);
+      assertThat(of(r, "A").total()).isEqualByComparingTo("120.00");
+      assertThat(of(r, "B").total()).isEqualByComparingTo("120.00");
+      // N: A 60 > B 55
+      assertThat(ranks(r)).containsEntry("A", 1).containsEntry("B", 2).containsEntry("C", 3);
+      assertThat(of(r, "A").explanation().tieBreak())
+          .containsEntry("COUNCIL", d("100.00"))
+          .containsEntry("N", d("60.00"));
+      assertThat(of(r, "B").explanation().tieBreak())
+          .containsEntry("COUNCIL", d("100.00"))
+          .containsEntry("N", d("55.00"));
+      // M the other way round: B 65 > A 60
+      PactDefinition byM =
+          pact(false, List.of("COUNCIL", "M"), manual("M", "100"), manual("N", "100"));
+      assertThat(ranks(compute(byM, marks))).containsEntry("B", 1).containsEntry("A", 2);
+    }
+
+    @Test
+    void aGroupTotalSeparatesWhenTheCouncilComponentIsEqual() {
+      List<String> chain = List.of("COUNCIL", "G2");
+      PactDefinition p =
+          new PactDefinition(
+              null,
+              null,
+              List.of(
+                  new Group("G1", "One", d("100"), List.of(manual("M", "100"))),
+                  new Group(
+                      "G2", "Two", d("200"), List.of(manual("N", "100"), manual("P", "100")))),
+              new Weights(d("0.2"), d("0.3"), d("0.5")),
+              List.of(new Band(d("900"), "EXCELLENT")),
+              "NOT_COMPLETE",
+              chain,
+              false);
+      List<Mark> marks = new ArrayList<>();
+      // council only: A M 40, N 30, P 30 → total 100, council 100, G2 60
+      rounds(marks, "A", "M", null, null, "40");
+      rounds(marks, "A", "N", null, null, "30");
+      rounds(marks, "A", "P", null, null, "30");
+      // B M 50, N 35, P 15 → total 100, council 100, G2 50 (yet N 35 > A's 30)
+      rounds(marks, "B", "M", null, null, "50");
+      rounds(marks, "B", "N", null, null, "35");
+      rounds(marks, "B", "P", null, null, "15");
+      rounds(marks, "C", "M", null, null, "10");
+      List<Result> r = compute(p, marks);
+      assertThat(ranks(r)).containsEntry("A", 1).containsEntry("B", 2).containsEntry("C", 3);
+      assertThat(of(r, "A").explanation().tieBreak()).containsEntry("G2", d("60.00"));
+      assertThat(of(r, "B").explanation().tieBreak()).containsEntry("G2", d("50.00"));
+      // the criterion N instead: B first
+      PactDefinition byN =
+          new PactDefinition(
+              null,
+              null,
+              p.groups(),
+              p.weights(),
+              p.classification(),
+              p.otherwise(),
+              List.of("COUNCIL", "N"),
+              false);
+      assertThat(ranks(compute(byN, marks))).containsEntry("B", 1).containsEntry("A", 2);
+    }
+
+    @Test
+    void unitsEqualOnTheWholeChainShareTheRank() {
+      List<Mark> marks = new ArrayList<>();
+      // A: 16 + 18 + 30 = 64; B: 10 + 24 + 30 = 64; both council 60: different sheets, same keys
+      rounds(marks, "A", "M", "80", "60", "60");
+      rounds(marks, "B", "M", "50", "80", "60");
+      rounds(marks, "C", "M", "90", "90", "90");
+      List<Result> r =
+          compute(pact(false, List.of("COUNCIL", "M", "G"), manual("M", "100")), marks);
+      // C: 90; then A and B share 2nd, and nobody is 3rd
+      assertThat(ranks(r)).containsEntry("C", 1).containsEntry("A", 2).containsEntry("B", 2);
+      assertThat(of(r, "A").explanation().tieBreak())
+          .isEqualTo(of(r, "B").explanation().tieBreak())
+          .containsEntry("COUNCIL", d("60.00"))
+          .containsEntry("M", d("64.00"))
+          .containsEntry("G", d("64.00"));
+      assertThat(r).extracting(Result::rank).containsExactly(1, 2, 2);
+      // listed within the shared rank by code, for display only
+      assertThat(r).extracting(Result::unit).containsExactly("C", "A", "B");
     }
   }
 
