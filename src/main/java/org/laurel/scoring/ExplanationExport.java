@@ -115,7 +115,8 @@ final class ExplanationExport {
             out.add(row(key, new Part("abstained", round), a, null, null, null, null));
           }
           for (ScoreEngine.Recusal x : r.recused()) {
-            out.add(row(key, "recused " + round, x.assessor(), null, null, x.reason(), null));
+            out.add(
+                row(key, new Part("recused", round), x.assessor(), null, null, x.reason(), null));
           }
         }
       }

@@ -24,6 +24,7 @@ import org.laurel.scoring.ScoreEngine.Figures;
 import org.laurel.scoring.ScoreEngine.Result;
 import org.laurel.scoring.ScoreEngine.UnitIn;
 import org.laurel.scoring.ScoringCommands.Publish;
+import org.laurel.shared.ConflictException;
 import org.laurel.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,7 +111,7 @@ public class Results {
             "period", "error.whatIf.period", indicator, String.join(", ", periods));
       }
       String p = period == null ? periods.get(0) : period;
-      return WhatIf.indicator(inputs(pact, bloc), unit, targetRank, indicator, p);
+      return WhatIf.indicator(visibleInputs(pact, bloc), unit, targetRank, indicator, p);
     }
     Criterion c =
         pact.definition().criteria().stream()
@@ -127,7 +128,7 @@ public class Results {
       throw new org.laurel.shared.InvalidInputException(
           "period", "error.whatIf.criterionPeriod", criterion, own == null ? "–" : own);
     }
-    ScoreEngine.Inputs in = inputs(pact, bloc);
+    ScoreEngine.Inputs in = visibleInputs(pact, bloc);
     if (linked) {
       return WhatIf.indicator(in, unit, targetRank, c.indicator(), own);
     }
@@ -414,6 +415,40 @@ public class Results {
   }
 
   /** Everything the engine needs, read once. */
+  /**
+   * The inputs a what-if may start from for the current user. The secretariat works on everything
+   * submitted now. Anyone else only while that still gives the latest published version's totals
+   * and ranks: otherwise the answers would reveal standings nobody has published yet (scores
+   * submitted, reopened or items added since, or no version at all).
+   */
+  private ScoreEngine.Inputs visibleInputs(PactView pact, BlocView bloc) {
+    ScoreEngine.Inputs in = inputs(pact, bloc);
+    if (Access.current().role().isSecretariat()) {
+      return in;
+    }
+    int last = repo.lastVersion(pact.id());
+    Map<String, Ranking.Row> published = new HashMap<>();
+    if (last > 0) {
+      repo.rows(pact.id(), last).forEach(r -> published.put(r.unit(), r));
+    }
+    List<Result> now = ScoreEngine.compute(in);
+    boolean same =
+        last > 0
+            && now.size() == published.size()
+            && now.stream()
+                .allMatch(
+                    r -> {
+                      Ranking.Row p = published.get(r.unit());
+                      return p != null
+                          && p.rank() == r.rank()
+                          && p.total().compareTo(r.total()) == 0;
+                    });
+    if (!same) {
+      throw new ConflictException("error.whatIf.unpublished", pact.bloc());
+    }
+    return in;
+  }
+
   ScoreEngine.Inputs inputs(PactView pact, BlocView bloc) {
     Map<String, Map<String, Figures>> figures = new HashMap<>();
     Map<String, BlocSummary> byPeriod = new HashMap<>();

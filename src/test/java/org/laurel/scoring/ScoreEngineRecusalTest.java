@@ -88,11 +88,11 @@ class ScoreEngineRecusalTest {
   @Test
   void theExportHasARecusedRowWithTheReasonApartFromAbstentions() {
     List<List<Object>> rows = new ArrayList<>();
-    ExplanationExport.rows(run(marks(true)).explanation())
+    ExplanationExport.rows(run(marks(true)).explanation(), 1, List.of())
         .forEach(x -> rows.add(new ArrayList<>(x)));
     // key (unit, group, criterion, name, method, max), then part, who, value, normalised, comment
     assertThat(rows)
-        .filteredOn(x -> "recused CROSS".equals(x.get(6)))
+        .filteredOn(x -> new ExplanationExport.Part("recused", Round.CROSS).equals(x.get(6)))
         .hasSize(2)
         .allSatisfy(
             x -> {
@@ -101,7 +101,7 @@ class ScoreEngineRecusalTest {
               assertThat(x.get(10)).isEqualTo(REASON);
             });
     assertThat(rows)
-        .filteredOn(x -> "abstained CROSS".equals(x.get(6)))
+        .filteredOn(x -> new ExplanationExport.Part("abstained", Round.CROSS).equals(x.get(6)))
         .extracting(x -> x.get(7))
         .containsExactly("D");
   }

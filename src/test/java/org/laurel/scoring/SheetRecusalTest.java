@@ -147,12 +147,15 @@ class SheetRecusalTest {
     String csv =
         mvc.perform(
                 get("/api/v1/pacts/" + pact() + "/results/2/units/TM.csv")
-                    .with(httpBasic("viewer", "demo")))
+                    .with(httpBasic("viewer", "demo"))
+                    .header("Accept-Language", "en"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(csv).contains("recused CROSS,TK,,,").contains(REASON);
+    assertThat(csv)
+        .contains("Recused (conflict of interest): Cross-assessment,TK,,,")
+        .contains(REASON);
   }
 
   @Test

@@ -275,4 +275,32 @@ class WhatIfTest {
                 .with(httpBasic("viewer", "demo")))
         .andExpect(status().isBadRequest());
   }
+
+  @Test
+  @org.springframework.transaction.annotation.Transactional
+  void onlyTheSecretariatAsksOnceScoresChangedSinceThePublishedVersion() throws Exception {
+    String q = "/api/v1/pacts/" + pact + "/what-if?unit=KT&rank=5&criterion=KT.DAU_TU";
+    mvc.perform(get(q).with(httpBasic("reporter", "demo"))).andExpect(status().isOk());
+    // an item added after version 1: the live totals are no longer the published ones
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/v1/pacts/" + pact + "/items")
+                .with(httpBasic("secretariat", "demo"))
+                .contentType("application/json")
+                .content(
+                    """
+                    {"unit":"KT","criterion":"TDKT.TRU","points":15,
+                     "reason":"Vi phạm phát hiện qua thanh tra"}"""))
+        .andExpect(status().isOk());
+    for (String user : List.of("viewer", "reporter", "council")) {
+      mvc.perform(get(q).with(httpBasic(user, "demo")).header("Accept-Language", "en"))
+          .andExpect(status().isConflict())
+          .andExpect(
+              jsonPath("$.detail")
+                  .value(org.hamcrest.Matchers.containsString("only the secretariat")));
+    }
+    mvc.perform(get(q).with(httpBasic("secretariat", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.unit").value("KT"));
+  }
 }
