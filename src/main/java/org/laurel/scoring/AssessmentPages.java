@@ -311,7 +311,8 @@ class AssessmentPages {
     if (unit != null && rank != null && criterion != null) {
       try {
         model.addAttribute("answer", results.whatIf(id, unit, rank, criterion, null, null));
-      } catch (InvalidInputException e) {
+      } catch (InvalidInputException | org.laurel.shared.ConflictException e) {
+        // a bad question, or scores changed since the published version: said on the form
         model.addAttribute("error", msg(e.messageKey(), e.args()));
       }
     }

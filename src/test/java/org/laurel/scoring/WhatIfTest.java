@@ -299,6 +299,18 @@ class WhatIfTest {
               jsonPath("$.detail")
                   .value(org.hamcrest.Matchers.containsString("only the secretariat")));
     }
+    // the page says so on the form instead of answering
+    jakarta.servlet.http.Cookie rep = org.laurel.support.UiLogin.session(mvc, "reporter");
+    String page =
+        mvc.perform(
+                get("/pacts/" + pact + "/what-if?unit=KT&rank=5&criterion=KT.DAU_TU")
+                    .cookie(rep)
+                    .header("Accept-Language", "en"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(page).contains("only the secretariat").doesNotContain("id=\"what-if-answer\"");
     mvc.perform(get(q).with(httpBasic("secretariat", "demo")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.unit").value("KT"));
