@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.laurel.access.Access;
 import org.laurel.bloc.BlocView;
 import org.laurel.bloc.Blocs;
 import org.laurel.indicator.Figures;
@@ -13,6 +14,7 @@ import org.laurel.scoring.PactDefinition.Group;
 import org.laurel.scoring.Results.Explained;
 import org.laurel.scoring.Results.Published;
 import org.laurel.scoring.ScoreEngine.Line;
+import org.laurel.shared.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -20,11 +22,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Read-only pages of the published results: a bloc's latest ranking (table and chart) and the
- * explanation of one unit's points.
+ * Pages of the published results: a bloc's latest ranking (table and chart, what moved, and the
+ * secretariat's publication of a new version) and the explanation of one unit's points.
  */
 @Controller
 class RankingPages {
@@ -41,13 +45,16 @@ class RankingPages {
   private final Figures figures;
   private final MessageSource messages;
   private final ExplanationDownloads downloads;
+  private final Pacts pacts;
 
   RankingPages(
       Results results,
       Blocs blocs,
       Figures figures,
       MessageSource messages,
-      ExplanationDownloads downloads) {
+      ExplanationDownloads downloads,
+      Pacts pacts) {
+    this.pacts = pacts;
     this.downloads = downloads;
     this.results = results;
     this.blocs = blocs;
@@ -76,7 +83,51 @@ class RankingPages {
             .filter(p -> p.version() > 1)
             .map(p -> results.moves(p.pact().id(), null, null))
             .orElse(null));
+    // the pact, for the links to its items and the secretariat's publication
+    model.addAttribute(
+        "pact", latest.map(Published::pact).orElseGet(() -> pactOf(id).orElse(null)));
+    model.addAttribute("maySecretariat", Access.current().role().isSecretariat());
     return "scoring/ranking";
+  }
+
+  /**
+   * The secretariat publishes the pact's results as a new immutable version (the API's {@code POST
+   * /api/v1/pacts/{id}/results}) and sees it on the ranking page with what moved.
+   */
+  @PostMapping("/pacts/{id}/results")
+  String publish(
+      @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestParam(required = false)
+          @org.jspecify.annotations.Nullable
+          String incompleteReason,
+      RedirectAttributes redirect) {
+    if (!Access.current().role().isSecretariat()) {
+      throw org.laurel.shared.ForbiddenException.outOfScope();
+    }
+    PactView pact = pacts.get(id);
+    // back to the top of the page: the flash message, the new version, the link to what moved
+    return Flash.after(
+        redirect,
+        messages,
+        LocaleContextHolder.getLocale(),
+        "/blocs/" + pact.blocId() + "/ranking",
+        () -> {
+          String reason =
+              incompleteReason == null || incompleteReason.isBlank()
+                  ? null
+                  : incompleteReason.strip();
+          int version = results.publish(id, new ScoringCommands.Publish(reason)).version();
+          return msg(
+              version > 1 ? "scoring.publish.flash.moved" : "scoring.publish.flash.first", version);
+        });
+  }
+
+  private Optional<PactView> pactOf(long blocId) {
+    try {
+      return Optional.of(pacts.ofBloc(blocId));
+    } catch (org.laurel.shared.NotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   /** The data of the ranking chart: totals by unit, best first. */

@@ -85,4 +85,7 @@ public final class ScoringCommands {
       @NotBlank String criterion,
       @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal points,
       @NotBlank @Size(max = 1000) String reason) {}
+
+  /** Withdraws a bonus or penalty item; the reason is kept with it. */
+  public record WithdrawItem(@NotBlank @Size(max = 1000) String reason) {}
 }

@@ -425,12 +425,62 @@ class ScoringRepository {
     return jdbc.sql(
             """
             select u.code, a.criterion, a.points, a.reason from adjustment a
-            join unit u on u.id = a.unit_id where a.pact_id = ? order by a.id""")
+            join unit u on u.id = a.unit_id where a.pact_id = ? and a.withdrawn_at is null
+            order by a.id""")
         .param(pactId)
         .query(
             (rs, n) ->
                 new Item(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4)))
         .list();
+  }
+
+  private static final String ITEM =
+      """
+      select a.id, a.pact_id, u.code, a.criterion, a.points, a.reason, a.created_at, a.created_by,
+             a.withdrawn_at, a.withdrawn_by, a.withdraw_reason
+      from adjustment a join unit u on u.id = a.unit_id
+      """;
+
+  /** Every item of the pact, withdrawn ones too, in the order they were recorded. */
+  List<ItemView> itemViews(long pactId) {
+    return jdbc.sql(ITEM + "where a.pact_id = ? order by a.id")
+        .param(pactId)
+        .query(this::mapItem)
+        .list();
+  }
+
+  /** The item of the pact, locked for a change. */
+  Optional<ItemView> itemForUpdate(long pactId, long itemId) {
+    return jdbc.sql(ITEM + "where a.pact_id = ? and a.id = ? for update of a")
+        .params(pactId, itemId)
+        .query(this::mapItem)
+        .optional();
+  }
+
+  /** Active → withdrawn; 0 when it is withdrawn already. */
+  int withdrawItem(long itemId, String by, Instant at, String reason) {
+    return jdbc.sql(
+            """
+            update adjustment set withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ?
+            where id = ? and withdrawn_at is null""")
+        .params(Timestamp.from(at), by, reason, itemId)
+        .update();
+  }
+
+  private ItemView mapItem(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    Timestamp withdrawn = rs.getTimestamp(9);
+    return new ItemView(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getBigDecimal(5),
+        rs.getString(6),
+        rs.getTimestamp(7).toInstant(),
+        rs.getString(8),
+        withdrawn == null ? null : withdrawn.toInstant(),
+        rs.getString(10),
+        rs.getString(11));
   }
 
   // ---- results

@@ -457,7 +457,9 @@ class WriteAccessMatrixTest {
               // ---- council sessions and ballots (BallotMatrix)
               BallotMatrix.API,
               // ---- reward staff pages (RewardUiMatrix)
-              RewardUiMatrix.API)
+              RewardUiMatrix.API,
+              // ---- scoring: bonus and penalty items, publication (ItemsMatrix)
+              ItemsMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -527,6 +529,8 @@ class WriteAccessMatrixTest {
     DecisionMatrix.ensure(context, txManager, world);
     BallotMatrix.ensure(context, txManager);
     RewardUiMatrix.ensure(context, txManager, world);
+    // ---- scoring: bonus and penalty items (after ScoringFixtures)
+    ItemsMatrix.ensure(context, txManager);
   }
 
   static Stream<Arguments> cells() {
