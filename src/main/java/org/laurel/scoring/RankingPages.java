@@ -41,13 +41,16 @@ class RankingPages {
   private final Figures figures;
   private final MessageSource messages;
   private final ExplanationDownloads downloads;
+  private final EvidenceFiles evidence;
 
   RankingPages(
       Results results,
       Blocs blocs,
       Figures figures,
       MessageSource messages,
-      ExplanationDownloads downloads) {
+      ExplanationDownloads downloads,
+      EvidenceFiles evidence) {
+    this.evidence = evidence;
     this.downloads = downloads;
     this.results = results;
     this.blocs = blocs;
@@ -147,6 +150,8 @@ class RankingPages {
     model.addAttribute("tieBreak", tieBreak(def, e.explanation().tieBreak()));
     model.addAttribute("rules", rules(def));
     model.addAttribute("notes", notes(e.explanation().criteria()));
+    // evidence files by round/assessor/criterion, those there when the version was published
+    model.addAttribute("evidence", evidence.ofExplanation(pactId, version, unit));
     return "scoring/explanation";
   }
 

@@ -432,7 +432,9 @@ class UiWriteAccessMatrixTest {
               // ---- council sessions and ballots (BallotMatrix)
               BallotMatrix.UI,
               // ---- reward staff pages (RewardUiMatrix)
-              RewardUiMatrix.UI)
+              RewardUiMatrix.UI,
+              // ---- evidence files of manual scores (EvidenceMatrix)
+              EvidenceMatrix.UI)
           .flatMap(List::stream)
           .toList();
 
@@ -471,6 +473,8 @@ class UiWriteAccessMatrixTest {
     // ---- decisions and the reward fund
     DecisionMatrix.ensure(context, txManager, world);
     RewardUiMatrix.ensure(context, txManager, world);
+    // ---- evidence files of manual scores
+    EvidenceMatrix.ensure(jdbc, txManager);
   }
 
   static Stream<Arguments> cells() {

@@ -92,7 +92,9 @@ class WriteAccessMatrixTest {
   /** A cell's request: method, path, JSON body (may be null). */
   record Call(HttpMethod method, String path, String body) {
     boolean multipart() {
-      return path.startsWith("/api/v1/imports/") || path.endsWith("/attachments");
+      return path.startsWith("/api/v1/imports/")
+          || path.endsWith("/attachments")
+          || path.endsWith("/evidence");
     }
   }
 
@@ -457,7 +459,9 @@ class WriteAccessMatrixTest {
               // ---- council sessions and ballots (BallotMatrix)
               BallotMatrix.API,
               // ---- reward staff pages (RewardUiMatrix)
-              RewardUiMatrix.API)
+              RewardUiMatrix.API,
+              // ---- evidence files of manual scores (EvidenceMatrix)
+              EvidenceMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -527,6 +531,8 @@ class WriteAccessMatrixTest {
     DecisionMatrix.ensure(context, txManager, world);
     BallotMatrix.ensure(context, txManager);
     RewardUiMatrix.ensure(context, txManager, world);
+    // ---- evidence files of manual scores
+    EvidenceMatrix.ensure(jdbc, txManager);
   }
 
   static Stream<Arguments> cells() {
@@ -611,7 +617,9 @@ class WriteAccessMatrixTest {
           .file(
               new org.springframework.mock.web.MockMultipartFile(
                   "file",
-                  call.path().endsWith("/attachments") ? "dossier.pdf" : "values.csv",
+                  call.path().endsWith("/attachments")
+                      ? "dossier.pdf"
+                      : call.path().endsWith("/evidence") ? "evidence.pdf" : "values.csv",
                   "text/csv",
                   call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
