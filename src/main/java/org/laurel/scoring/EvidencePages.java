@@ -2,6 +2,7 @@ package org.laurel.scoring;
 
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.laurel.scoring.PactDefinition.Round;
 import org.laurel.shared.ConflictException;
 import org.laurel.shared.InvalidInputException;
@@ -61,7 +62,7 @@ class EvidencePages {
               "scoring.evidence.flash.uploaded",
               String.join(", ", added.stream().map(SheetView.Attachment::fileName).toList())));
     } catch (InvalidInputException | ConflictException | NotFoundException e) {
-      flashError(redirect, e);
+      flashError(redirect, e, criterion);
     }
     return "redirect:"
         + AssessmentPages.path(id, round, assessor, assessed)
@@ -77,7 +78,7 @@ class EvidencePages {
       redirect.addFlashAttribute("flash", msg("scoring.evidence.flash.deleted", a.fileName()));
       return "redirect:" + back + "#criterion-" + a.criterion();
     } catch (InvalidInputException | ConflictException | NotFoundException e) {
-      flashError(redirect, e);
+      flashError(redirect, e, null);
     }
     return "redirect:" + back;
   }
@@ -87,8 +88,13 @@ class EvidencePages {
     return EvidenceApi.download(evidence.file(id, evidenceId));
   }
 
-  private void flashError(RedirectAttributes redirect, LaurelException e) {
+  /** The refusal, shown beside the criterion's files (the redirect scrolls there) or on top. */
+  private void flashError(
+      RedirectAttributes redirect, LaurelException e, @Nullable String criterion) {
     redirect.addFlashAttribute("evidenceError", msg(e.messageKey(), e.args()));
+    if (criterion != null) {
+      redirect.addFlashAttribute("evidenceCriterion", criterion);
+    }
   }
 
   private String msg(String key, Object... args) {

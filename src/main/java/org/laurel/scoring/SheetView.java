@@ -62,6 +62,12 @@ public record SheetView(
     public BigDecimal kilobytes() {
       return BigDecimal.valueOf(size).divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP);
     }
+
+    /** The size in megabytes, one decimal, for display. */
+    public BigDecimal megabytes() {
+      return BigDecimal.valueOf(size)
+          .divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.HALF_UP);
+    }
   }
 
   /** The evidence files of one criterion, in upload order. */

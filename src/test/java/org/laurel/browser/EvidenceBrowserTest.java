@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.laurel.scoring.PactDefinition.Round;
+import org.laurel.scoring.ScoringCommands.Reopen;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -29,6 +31,11 @@ class EvidenceBrowserTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired org.laurel.scoring.Results results;
+  @Autowired org.laurel.scoring.Assessments assessments;
+
+  static final String PACT =
+      "select p.id from pact p join bloc b on b.id = p.bloc_id"
+          + " where b.code = 'KHOI-HUYEN' and b.year = 2024";
   ChromeDriver browser;
 
   @AfterEach
@@ -40,25 +47,20 @@ class EvidenceBrowserTest {
 
   @Test
   void anAssessorUploadsEvidenceOnASheetAndTheExplanationShowsIt() throws Exception {
+    long pact = jdbc.sql(PACT).query(Long.class).single();
+    // the secretariat reopens the submitted sheet (its page does so in ScoringSheetBrowserTest)
+    org.laurel.access.Access.runAsSystem(
+        "browser-test",
+        () -> {
+          var s = assessments.get(pact, Round.CROSS, "TK", "TM");
+          assessments.reopen(
+              pact, Round.CROSS, "TK", "TM", new Reopen(s.version(), "Evidence files to add"));
+        });
     browser = Browsers.start();
     browser.manage().window().setSize(new Dimension(1280, 1400));
-    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     String base = "http://localhost:" + port;
-    long pact =
-        jdbc.sql(
-                "select p.id from pact p join bloc b on b.id = p.bloc_id"
-                    + " where b.code = 'KHOI-HUYEN' and b.year = 2024")
-            .query(Long.class)
-            .single();
     String sheet = base + "/pacts/" + pact + "/sheets/CROSS/TK/TM";
-    Browsers.signIn(browser, wait, base, "secretariat");
-    browser.get(sheet + "?lang=en");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reopen-form")));
-    browser.findElement(By.id("reason")).sendKeys("Evidence files to add");
-    browser.findElement(By.id("reopen-sheet")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
-
-    browser.manage().deleteAllCookies();
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Browsers.signIn(browser, wait, base, "reporter");
     browser.get(sheet + "?lang=en");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-file-QPAN.CHUNG")));

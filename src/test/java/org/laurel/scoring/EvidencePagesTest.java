@@ -72,6 +72,26 @@ class EvidencePagesTest {
         .andExpect(status().isOk());
   }
 
+  void reopen(Cookie sec) throws Exception {
+    mvc.perform(
+            post(sheet() + "/reopen")
+                .cookie(sec)
+                .with(csrf())
+                .param("version", version())
+                .param("reason", "Bổ sung minh chứng"))
+        .andExpect(status().is3xxRedirection());
+  }
+
+  org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder upload(
+      Cookie session, String name, byte[] content) {
+    return (org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder)
+        multipart(sheet() + "/criteria/QPAN.CHUNG/evidence")
+            .file(new MockMultipartFile("file", name, "application/pdf", content))
+            .cookie(session)
+            .with(csrf())
+            .header("Accept-Language", "en");
+  }
+
   int rows() {
     return jdbc.sql("select count(*) from evidence_file").query(Integer.class).single();
   }
@@ -82,24 +102,11 @@ class EvidencePagesTest {
     Cookie rep = UiLogin.session(mvc, "reporter");
     // submitted: no upload control
     assertThat(page(rep, sheet())).doesNotContain("evidence-upload-QPAN.CHUNG");
-    mvc.perform(
-            post(sheet() + "/reopen")
-                .cookie(sec)
-                .with(csrf())
-                .param("version", version())
-                .param("reason", "Bổ sung minh chứng"))
-        .andExpect(status().is3xxRedirection());
+    reopen(sec);
     assertThat(page(rep, sheet()))
         .contains("id=\"evidence-upload-QPAN.CHUNG\"")
         .contains("id=\"evidence-file-QPAN.CHUNG\"");
-    mvc.perform(
-            multipart(sheet() + "/criteria/QPAN.CHUNG/evidence")
-                .file(
-                    new MockMultipartFile(
-                        "file", "Biên bản.pdf", "application/pdf", EvidenceFilesTest.PDF))
-                .cookie(rep)
-                .with(csrf())
-                .header("Accept-Language", "en"))
+    mvc.perform(upload(rep, "Biên bản.pdf", EvidenceFilesTest.PDF))
         .andExpect(redirectedUrl(sheet() + "#criterion-QPAN.CHUNG"))
         .andExpect(flash().attribute("flash", "Evidence attached: Biên bản.pdf."));
     String html = page(rep, sheet());
@@ -108,14 +115,7 @@ class EvidencePagesTest {
     assertThat(html).contains("/pacts/" + pact() + "/evidence/" + id);
     // an executable is refused with a clear message, nothing stored
     int rows = rows();
-    mvc.perform(
-            multipart(sheet() + "/criteria/QPAN.CHUNG/evidence")
-                .file(
-                    new MockMultipartFile(
-                        "file", "setup.pdf", "application/pdf", new byte[] {'M', 'Z', 0, 0}))
-                .cookie(rep)
-                .with(csrf())
-                .header("Accept-Language", "en"))
+    mvc.perform(upload(rep, "setup.pdf", new byte[] {'M', 'Z', 0, 0}))
         .andExpect(
             flash()
                 .attribute(
@@ -144,20 +144,8 @@ class EvidencePagesTest {
   void theExplanationShowsTheCommentAndTheFilesBesideTheScore() throws Exception {
     Cookie sec = UiLogin.session(mvc, "secretariat");
     Cookie rep = UiLogin.session(mvc, "reporter");
-    mvc.perform(
-            post(sheet() + "/reopen")
-                .cookie(sec)
-                .with(csrf())
-                .param("version", version())
-                .param("reason", "Bổ sung minh chứng"))
-        .andExpect(status().is3xxRedirection());
-    mvc.perform(
-            multipart(sheet() + "/criteria/QPAN.CHUNG/evidence")
-                .file(
-                    new MockMultipartFile(
-                        "file", "bien-ban-kiem-tra.pdf", "application/pdf", EvidenceFilesTest.PDF))
-                .cookie(rep)
-                .with(csrf()))
+    reopen(sec);
+    mvc.perform(upload(rep, "bien-ban-kiem-tra.pdf", EvidenceFilesTest.PDF))
         .andExpect(status().is3xxRedirection());
     String api = "/api/v1" + sheet();
     api(
