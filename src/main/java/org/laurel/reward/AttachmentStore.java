@@ -1,16 +1,9 @@
 package org.laurel.reward;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
+import org.laurel.shared.FileVault;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Dossier files on disk, under the data directory and outside the web root: stored under a random
@@ -20,13 +13,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class AttachmentStore {
 
-  private final Path root;
+  private final FileVault vault;
   private final AttachmentScanner scanner;
 
   AttachmentStore(
       @Value("${laurel.reward.attachments-dir:./data/attachments}") String dir,
       ObjectProvider<AttachmentScanner> scanners) {
-    this.root = Path.of(dir).toAbsolutePath().normalize();
+    this.vault = new FileVault(dir);
     this.scanner = scanners.getIfAvailable(() -> AttachmentScanner.NONE);
   }
 
@@ -34,49 +27,12 @@ class AttachmentStore {
     return scanner.isClean(content, name);
   }
 
-  /** Writes the content and returns its key. */
+  /** Writes the content and returns its key; the file goes again if the transaction rolls back. */
   String put(long proposalId, byte[] content) {
-    String key = proposalId + "/" + UUID.randomUUID();
-    Path file = path(key);
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".upload", ".tmp");
-      Files.write(tmp, content);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              if (status != STATUS_COMMITTED) {
-                try {
-                  Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                  // an orphan file is harmless: nothing refers to it
-                }
-              }
-            }
-          });
-    }
-    return key;
+    return vault.put(Long.toString(proposalId), content);
   }
 
   byte[] get(String key) {
-    try {
-      return Files.readAllBytes(path(key));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Path path(String key) {
-    Path p = root.resolve(key).normalize();
-    if (!p.startsWith(root)) {
-      throw new IllegalArgumentException(key);
-    }
-    return p;
+    return vault.get(key);
   }
 }

@@ -1,12 +1,7 @@
 package org.laurel.reward;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.laurel.shared.FileKinds;
 
 /**
  * What a file is, told by its content: PDF by its {@code %PDF-} signature; DOCX and XLSX by their
@@ -28,9 +23,6 @@ final class FileTypes {
     }
   }
 
-  /** At most this many zip entries are looked at: an OOXML file has a few dozen. */
-  private static final int MAX_ENTRIES = 2000;
-
   static boolean isZip(byte[] b) {
     return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
   }
@@ -48,31 +40,14 @@ final class FileTypes {
 
   /** The kind the content shows, if it is one of the accepted kinds. */
   static Optional<Kind> detect(byte[] b) {
-    if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-      return Optional.of(Kind.PDF);
-    }
-    if (!isZip(b)) {
-      return Optional.empty();
-    }
-    Set<String> names = new HashSet<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(b))) {
-      ZipEntry e;
-      int n = 0;
-      while ((e = zip.getNextEntry()) != null && n++ < MAX_ENTRIES) {
-        names.add(e.getName());
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (!names.contains("[Content_Types].xml")) {
-      return Optional.empty();
-    }
-    if (names.contains("word/document.xml")) {
-      return Optional.of(Kind.DOCX);
-    }
-    if (names.contains("xl/workbook.xml")) {
-      return Optional.of(Kind.XLSX);
-    }
-    return Optional.empty();
+    return FileKinds.detect(b)
+        .flatMap(
+            k ->
+                switch (k) {
+                  case PDF -> Optional.of(Kind.PDF);
+                  case DOCX -> Optional.of(Kind.DOCX);
+                  case XLSX -> Optional.of(Kind.XLSX);
+                  default -> Optional.empty();
+                });
   }
 }

@@ -68,9 +68,16 @@ class AssessmentPages {
   private final Results results;
   private final Blocs blocs;
   private final MessageSource messages;
+  private final EvidenceFiles evidence;
 
   AssessmentPages(
-      Pacts pacts, Assessments assessments, Results results, Blocs blocs, MessageSource messages) {
+      Pacts pacts,
+      Assessments assessments,
+      Results results,
+      Blocs blocs,
+      MessageSource messages,
+      EvidenceFiles evidence) {
+    this.evidence = evidence;
     this.pacts = pacts;
     this.assessments = assessments;
     this.results = results;
@@ -371,6 +378,13 @@ class AssessmentPages {
     model.addAttribute("action", path(pact.id(), round, assessor, assessed));
     model.addAttribute("maySecretariat", Access.current().role().isSecretariat());
     model.addAttribute("mayWrite", assessments.mayWrite(round, assessor));
+    model.addAttribute(
+        "editable",
+        sheet != null
+            && sheet.status() == SheetView.Status.DRAFT
+            && assessments.mayWrite(round, assessor));
+    model.addAttribute("evidenceMaxFiles", evidence.maxFiles());
+    model.addAttribute("evidenceMaxMb", evidence.maxBytes() / (1024 * 1024));
     return "scoring/sheet";
   }
 

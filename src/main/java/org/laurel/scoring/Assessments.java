@@ -241,6 +241,18 @@ public class Assessments {
     return changed(n, pactId, round, t, before, "sheet.reopened", Map.of("reason", reason));
   }
 
+  /**
+   * The draft sheet whose evidence files the signed-in user changes, locked until the transaction
+   * ends: 403 unless they may write it (as {@link #save}), 404 before its first save, 409 once
+   * submitted.
+   */
+  SheetView draftToChange(PactView pact, Round round, String assessor, String assessed) {
+    Target t = target(pact, round, assessor, assessed, true);
+    SheetView sheet = existing(pact.id(), round, t, assessor, assessed);
+    sheet.requireDraft();
+    return sheet;
+  }
+
   private record Target(@Nullable Long assessorId, UnitView assessed) {}
 
   private SheetView existing(long pactId, Round round, Target t, String assessor, String assessed) {

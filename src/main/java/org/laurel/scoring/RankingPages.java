@@ -46,6 +46,7 @@ class RankingPages {
   private final MessageSource messages;
   private final ExplanationDownloads downloads;
   private final Pacts pacts;
+  private final EvidenceFiles evidence;
 
   RankingPages(
       Results results,
@@ -53,8 +54,10 @@ class RankingPages {
       Figures figures,
       MessageSource messages,
       ExplanationDownloads downloads,
-      Pacts pacts) {
+      Pacts pacts,
+      EvidenceFiles evidence) {
     this.pacts = pacts;
+    this.evidence = evidence;
     this.downloads = downloads;
     this.results = results;
     this.blocs = blocs;
@@ -198,6 +201,8 @@ class RankingPages {
     model.addAttribute("tieBreak", tieBreak(def, e.explanation().tieBreak()));
     model.addAttribute("rules", rules(def));
     model.addAttribute("notes", notes(e.explanation().criteria()));
+    // evidence files by round/assessor/criterion, those there when the version was published
+    model.addAttribute("evidence", evidence.ofExplanation(pactId, version, unit));
     return "scoring/explanation";
   }
 

@@ -263,7 +263,8 @@ class ScoringRepository {
         reopened == null ? null : reopened.toInstant(),
         rs.getString("reopened_by"),
         rs.getString("reopen_reason"),
-        rs.getString("recusal_reason"));
+        rs.getString("recusal_reason"),
+        List.of());
   }
 
   private SheetView withScores(SheetView s) {
@@ -296,7 +297,8 @@ class ScoringRepository {
         s.reopenedAt(),
         s.reopenedBy(),
         s.reopenReason(),
-        s.recusalReason());
+        s.recusalReason(),
+        evidenceOfSheet(s.pactId(), s.id()));
   }
 
   /** Every sheet's round, assessor, assessed unit and status, without scores. */
@@ -640,5 +642,134 @@ class ScoringRepository {
         .query(String.class)
         .optional()
         .map(json::readTree);
+  }
+
+  // ---- evidence files
+
+  /** An evidence file's row with where it belongs. */
+  record EvidenceRow(
+      long id,
+      long pactId,
+      long sheetId,
+      Round round,
+      String assessor,
+      String assessed,
+      String criterion,
+      String fileName,
+      String mediaType,
+      long size,
+      String storageKey,
+      String uploadedBy,
+      Instant uploadedAt) {
+
+    SheetView.Attachment view() {
+      return new SheetView.Attachment(
+          id,
+          criterion,
+          fileName,
+          mediaType,
+          size,
+          uploadedBy,
+          uploadedAt,
+          "/api/v1/pacts/%d/evidence/%d".formatted(pactId, id));
+    }
+  }
+
+  private static final String EVIDENCE =
+      """
+      select e.*, s.pact_id, s.round, coalesce(a.code, 'COUNCIL') as assessor_code,
+             u.code as assessed_code
+      from evidence_file e join sheet s on s.id = e.sheet_id
+      left join unit a on a.id = s.assessor_unit_id join unit u on u.id = s.assessed_unit_id
+      """;
+
+  private EvidenceRow mapEvidence(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new EvidenceRow(
+        rs.getLong("id"),
+        rs.getLong("pact_id"),
+        rs.getLong("sheet_id"),
+        Round.valueOf(rs.getString("round")),
+        rs.getString("assessor_code"),
+        rs.getString("assessed_code"),
+        rs.getString("criterion"),
+        rs.getString("file_name"),
+        rs.getString("media_type"),
+        rs.getLong("size_bytes"),
+        rs.getString("storage_key"),
+        rs.getString("uploaded_by"),
+        rs.getTimestamp("uploaded_at").toInstant());
+  }
+
+  private List<SheetView.Attachment> evidenceOfSheet(long pactId, long sheetId) {
+    return jdbc
+        .sql(EVIDENCE + "where e.sheet_id = ? order by e.criterion, e.id")
+        .param(sheetId)
+        .query(this::mapEvidence)
+        .list()
+        .stream()
+        .map(EvidenceRow::view)
+        .toList();
+  }
+
+  Optional<EvidenceRow> evidence(long id) {
+    return jdbc.sql(EVIDENCE + "where e.id = ?").param(id).query(this::mapEvidence).optional();
+  }
+
+  /** The evidence files on the sheets about the unit that were there at the instant. */
+  List<EvidenceRow> evidenceAbout(long pactId, String assessedCode, Instant at) {
+    return jdbc.sql(
+            EVIDENCE + "where s.pact_id = ? and u.code = ? and e.uploaded_at <= ? order by e.id")
+        .params(pactId, assessedCode, Timestamp.from(at))
+        .query(this::mapEvidence)
+        .list();
+  }
+
+  int evidenceCount(long sheetId, String criterion) {
+    return jdbc.sql("select count(*) from evidence_file where sheet_id = ? and criterion = ?")
+        .params(sheetId, criterion)
+        .query(Integer.class)
+        .single();
+  }
+
+  long insertEvidence(
+      long sheetId,
+      String criterion,
+      String fileName,
+      String mediaType,
+      long size,
+      String sha256,
+      String storageKey,
+      String by,
+      Instant at) {
+    return jdbc.sql(
+            """
+            insert into evidence_file(sheet_id, criterion, file_name, media_type, size_bytes,
+              sha256, storage_key, uploaded_by, uploaded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+        .params(
+            sheetId,
+            criterion,
+            fileName,
+            mediaType,
+            size,
+            sha256,
+            storageKey,
+            by,
+            Timestamp.from(at))
+        .query(Long.class)
+        .single();
+  }
+
+  void deleteEvidence(long id) {
+    jdbc.sql("delete from evidence_file where id = ?").param(id).update();
+  }
+
+  /** Published versions with their instants, latest first. */
+  List<java.util.Map.Entry<Integer, Instant>> versions(long pactId) {
+    return jdbc.sql(
+            "select version, published_at from result_version where pact_id = ? order by version desc")
+        .param(pactId)
+        .query((rs, n) -> java.util.Map.entry(rs.getInt(1), rs.getTimestamp(2).toInstant()))
+        .list();
   }
 }

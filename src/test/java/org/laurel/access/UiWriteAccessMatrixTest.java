@@ -434,7 +434,9 @@ class UiWriteAccessMatrixTest {
               // ---- reward staff pages (RewardUiMatrix)
               RewardUiMatrix.UI,
               // ---- scoring: bonus and penalty items, publication (ItemsMatrix)
-              ItemsMatrix.UI)
+              ItemsMatrix.UI,
+              // ---- evidence files of manual scores (EvidenceMatrix)
+              EvidenceMatrix.UI)
           .flatMap(List::stream)
           .toList();
 
@@ -475,6 +477,8 @@ class UiWriteAccessMatrixTest {
     RewardUiMatrix.ensure(context, txManager, world);
     // ---- scoring: bonus and penalty items (after ScoringFixtures)
     ItemsMatrix.ensure(context, txManager);
+    // ---- evidence files of manual scores
+    EvidenceMatrix.ensure(jdbc, txManager);
   }
 
   static Stream<Arguments> cells() {

@@ -92,7 +92,9 @@ class WriteAccessMatrixTest {
   /** A cell's request: method, path, JSON body (may be null). */
   record Call(HttpMethod method, String path, String body) {
     boolean multipart() {
-      return path.startsWith("/api/v1/imports/") || path.endsWith("/attachments");
+      return path.startsWith("/api/v1/imports/")
+          || path.endsWith("/attachments")
+          || path.endsWith("/evidence");
     }
   }
 
@@ -459,7 +461,9 @@ class WriteAccessMatrixTest {
               // ---- reward staff pages (RewardUiMatrix)
               RewardUiMatrix.API,
               // ---- scoring: bonus and penalty items, publication (ItemsMatrix)
-              ItemsMatrix.API)
+              ItemsMatrix.API,
+              // ---- evidence files of manual scores (EvidenceMatrix)
+              EvidenceMatrix.API)
           .flatMap(List::stream)
           .toList();
 
@@ -531,6 +535,8 @@ class WriteAccessMatrixTest {
     RewardUiMatrix.ensure(context, txManager, world);
     // ---- scoring: bonus and penalty items (after ScoringFixtures)
     ItemsMatrix.ensure(context, txManager);
+    // ---- evidence files of manual scores
+    EvidenceMatrix.ensure(jdbc, txManager);
   }
 
   static Stream<Arguments> cells() {
@@ -615,7 +621,9 @@ class WriteAccessMatrixTest {
           .file(
               new org.springframework.mock.web.MockMultipartFile(
                   "file",
-                  call.path().endsWith("/attachments") ? "dossier.pdf" : "values.csv",
+                  call.path().endsWith("/attachments")
+                      ? "dossier.pdf"
+                      : call.path().endsWith("/evidence") ? "evidence.pdf" : "values.csv",
                   "text/csv",
                   call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "laurel.db.data-dir=${java.io.tmpdir}/laurel-browser-${random.uuid}",
       "laurel.demo.enabled=true",
       "laurel.db.embedded-temporary=true",
-      "laurel.reward.attachments-dir=${java.io.tmpdir}/laurel-attachments-${random.uuid}"
+      "laurel.reward.attachments-dir=${java.io.tmpdir}/laurel-attachments-${random.uuid}",
+      "laurel.scoring.evidence-dir=${java.io.tmpdir}/laurel-evidence-${random.uuid}"
     })
 @interface BrowserApp {}

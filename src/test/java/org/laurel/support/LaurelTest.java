@@ -18,7 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
       "laurel.db.data-dir=${java.io.tmpdir}/laurel-test-${random.uuid}",
       "laurel.demo.enabled=true",
       "laurel.db.embedded-temporary=true",
-      "laurel.reward.attachments-dir=${java.io.tmpdir}/laurel-attachments-${random.uuid}"
+      "laurel.reward.attachments-dir=${java.io.tmpdir}/laurel-attachments-${random.uuid}",
+      "laurel.scoring.evidence-dir=${java.io.tmpdir}/laurel-evidence-${random.uuid}"
     })
 @AutoConfigureMockMvc
 public @interface LaurelTest {}
