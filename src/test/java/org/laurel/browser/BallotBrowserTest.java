@@ -37,7 +37,7 @@ class BallotBrowserTest {
         .selectByVisibleText("Hội đồng Thi đua – Khen thưởng tỉnh Hải Dương");
     setDate("heldOn", "2025-02-10");
     browser.findElement(By.id("title")).sendKeys("Phiên họp bổ sung tháng 2/2025");
-    browser.findElement(By.cssSelector(".session-form button[type=submit]")).click();
+    submit(By.cssSelector(".session-form button[type=submit]"));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Phiên họp bổ sung tháng 2/2025");
     assertThat(browser.findElements(By.cssSelector("#members tbody tr"))).hasSize(17);
@@ -47,10 +47,10 @@ class BallotBrowserTest {
       String value = row.getText().contains("Tạ Thị Hương") ? "ABSENT" : "PRESENT";
       row.findElement(By.cssSelector("input[value=" + value + "]")).click();
     }
-    browser.findElement(By.id("save-attendance")).click();
+    submit(By.id("save-attendance"));
     assertThat(browser.findElement(By.cssSelector(".flash")).getText())
         .isEqualTo("Đã lưu điểm danh.");
-    browser.findElement(By.id("open-ballot")).click();
+    submit(By.id("open-ballot"));
     assertThat(browser.findElement(By.id("session-status")).getText()).isEqualTo("Đang bỏ phiếu");
     browser.findElement(By.cssSelector("details.dossier summary")).click();
     scrollTo("details.dossier");
@@ -62,7 +62,7 @@ class BallotBrowserTest {
     browser.manage().window().setSize(new Dimension(390, 844));
     signIn("council");
     browser.get(url(path));
-    browser.findElement(By.id("to-ballot")).click();
+    submit(By.id("to-ballot"));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Phiếu bầu kín của anh/chị");
     List<WebElement> approve = browser.findElements(By.cssSelector("input[value=APPROVE]"));
@@ -71,7 +71,7 @@ class BallotBrowserTest {
     assertThat(fitsTheScreen()).as("the ballot fits a phone").isTrue();
     scrollTo("fieldset.choices");
     Browsers.screenshot(browser, "ballot-3-member-phone.png");
-    browser.findElement(By.id("cast")).click();
+    submit(By.id("cast"));
     assertThat(browser.findElement(By.cssSelector(".flash")).getText())
         .isEqualTo("Đã ghi nhận phiếu của anh/chị.");
     assertThat(browser.findElement(By.cssSelector(".state-VOTED")).getText())
@@ -88,7 +88,7 @@ class BallotBrowserTest {
     browser.get(url(path));
     assertThat(browser.findElement(By.cssSelector(".tally tbody tr td:nth-child(3)")).getText())
         .isEqualTo("1");
-    browser.findElement(By.id("close-ballot")).click();
+    submit(By.id("close-ballot"));
     assertThat(browser.findElement(By.id("session-status")).getText()).isEqualTo("Đã kết thúc");
     // one approval of 17 members at the default 50 %: rejected
     assertThat(browser.findElement(By.cssSelector(".badge.outcome")).getText())
@@ -115,11 +115,11 @@ class BallotBrowserTest {
     browser.get(url("/login"));
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    submit(By.cssSelector("form button[type=submit]"));
   }
 
   private void signOut() {
-    browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+    submit(By.cssSelector("form[action$='/logout'] button"));
   }
 
   private void scrollTo(String css) {
@@ -141,5 +141,13 @@ class BallotBrowserTest {
         browser.executeScript(
             "return document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1;");
     return Boolean.TRUE.equals(ok);
+  }
+
+  /** Clicks a button that loads a new page and waits until the old one is gone. */
+  private void submit(By button) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(button).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 }
