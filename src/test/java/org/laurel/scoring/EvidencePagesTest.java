@@ -177,5 +177,23 @@ class EvidencePagesTest {
     // and the viewer, who reads explanations but not sheets, downloads it
     mvc.perform(get("/pacts/" + pact() + "/evidence/" + id).cookie(viewer))
         .andExpect(status().isOk());
+    // the exported explanation names the file beside the score, with its download path
+    String csv =
+        mvc.perform(
+                get("/api/v1/pacts/" + pact() + "/results/" + version + "/units/TM.csv")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.httpBasic("viewer", "demo")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv.lines().filter(l -> l.contains("QPAN.CHUNG") && l.contains(",TK,")))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains("Đã đối chiếu biên bản kiểm tra")
+                    .contains("bien-ban-kiem-tra.pdf (")
+                    .contains("/evidence/" + id + ")"));
   }
 }
