@@ -220,6 +220,15 @@ public class AwardHistory {
     return id -> codes.getOrDefault(id, "#" + id);
   }
 
+  /** Unit code → name over every unit there ever was, read once. */
+  static Map<String, String> unitNames(Units units) {
+    Map<String, String> names = new HashMap<>();
+    for (UnitView u : units.all()) {
+      names.put(u.code(), u.name());
+    }
+    return names;
+  }
+
   static @Nullable String blank(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }

@@ -1,13 +1,10 @@
 package org.laurel.reward;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,7 +135,9 @@ public class AwardImports {
       throw new InvalidInputException("file", "error.import.empty");
     }
     rows.forEach(repo::insert);
-    Result result = new Result(name, sha256(bytes), table.lines().size(), rows.size());
+    Result result =
+        new Result(
+            name, org.laurel.shared.FileVault.sha256(bytes), table.lines().size(), rows.size());
     audit.record("award.imported", "award-import", result.sha256(), null, result);
     return result;
   }
@@ -259,13 +258,5 @@ public class AwardImports {
       String key,
       Object... args) {
     problems.add(new RowProblem(line.number(), column, value, key, args));
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

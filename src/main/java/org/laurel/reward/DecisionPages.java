@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -482,11 +481,6 @@ class DecisionPages {
   }
 
   private Map<String, String> awardNames() {
-    Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-    Map<String, String> names = new LinkedHashMap<>();
-    for (AwardType t : catalogue.types()) {
-      names.put(t.code(), t.name(locale));
-    }
-    return names;
+    return catalogue.names(org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.laurel.organisation.UnitView;
 import org.laurel.organisation.Units;
 import org.laurel.reward.AwardRecord.Standing;
 import org.laurel.shared.NotFoundException;
@@ -77,7 +76,12 @@ public class PortalDecisions {
     Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
     return reuse(
         "list/" + locale.getLanguage(),
-        () -> decisions.published().stream().map(d -> view(d, locale)).toList());
+        () -> {
+          // the names once for the whole list, not once per decision
+          Map<String, String> unitNames = AwardHistory.unitNames(units);
+          Map<String, String> awardNames = catalogue.names(locale);
+          return decisions.published().stream().map(d -> view(d, unitNames, awardNames)).toList();
+        });
   }
 
   @Transactional(readOnly = true)
@@ -89,7 +93,7 @@ public class PortalDecisions {
             decisions
                 .find(id)
                 .filter(DecisionView::published)
-                .map(d -> view(d, locale))
+                .map(d -> view(d, AwardHistory.unitNames(units), catalogue.names(locale)))
                 .orElseThrow(() -> new NotFoundException("error.decision.notFound", id)));
   }
 
@@ -99,15 +103,8 @@ public class PortalDecisions {
     return list().stream().anyMatch(d -> d.id() == id);
   }
 
-  private PublicDecision view(DecisionView d, Locale locale) {
-    Map<String, String> unitNames = new java.util.HashMap<>();
-    for (UnitView u : units.all()) {
-      unitNames.put(u.code(), u.name());
-    }
-    Map<String, String> awardNames = new java.util.HashMap<>();
-    for (AwardType t : catalogue.types()) {
-      awardNames.put(t.code(), t.name(locale));
-    }
+  private static PublicDecision view(
+      DecisionView d, Map<String, String> unitNames, Map<String, String> awardNames) {
     return new PublicDecision(
         d.id(),
         String.valueOf(d.number()),

@@ -415,7 +415,7 @@ public class Proposals {
     if (!store.isClean(content, name)) {
       throw new InvalidInputException("file", "error.proposal.fileInfected", name);
     }
-    String sha = AwardImports.sha256(content);
+    String sha = org.laurel.shared.FileVault.sha256(content);
     String key = store.put(id, content);
     long aid =
         repo.addAttachment(

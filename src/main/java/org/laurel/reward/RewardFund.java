@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.laurel.access.Access;
 import org.laurel.access.Actor;
 import org.laurel.audit.AuditLog;
-import org.laurel.organisation.UnitView;
 import org.laurel.organisation.Units;
 import org.laurel.shared.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -206,14 +205,8 @@ public class RewardFund {
       add(byUnit, String.valueOf(e.unitCode()), count, -e.amountVnd());
     }
     Locale locale = LocaleContextHolder.getLocale();
-    Map<String, String> typeNames = new LinkedHashMap<>();
-    for (AwardType t : catalogue.types()) {
-      typeNames.put(t.code(), t.name(locale));
-    }
-    Map<String, String> unitNames = new LinkedHashMap<>();
-    for (UnitView u : units.all()) {
-      unitNames.put(u.code(), u.name());
-    }
+    Map<String, String> typeNames = catalogue.names(locale);
+    Map<String, String> unitNames = AwardHistory.unitNames(units);
     return new Ledger(
         year,
         entries,

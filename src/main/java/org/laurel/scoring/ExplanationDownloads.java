@@ -30,10 +30,11 @@ class ExplanationDownloads {
       HttpServletResponse res)
       throws IOException {
     Locale locale = LocaleContextHolder.getLocale();
-    // read first: it checks that the caller may read this explanation
-    var raw = results.exportRows(pactId, version, unit);
-    withFiles(raw, evidence.ofExplanation(pactId, version, unit));
-    var rows = ExplanationExport.labelled(raw, p -> label(p, locale));
+    var rows =
+        ExplanationExport.labelled(
+            results.exportRows(
+                pactId, version, unit, () -> evidence.ofExplanation(pactId, version, unit)),
+            p -> label(p, locale));
     List<String> header =
         ExplanationExport.COLUMNS.stream()
             .map(k -> messages.getMessage(k, null, k, locale))
@@ -61,32 +62,5 @@ class ExplanationDownloads {
                   "scoring.round." + p.round().name(), null, p.round().name(), locale)
             };
     return messages.getMessage(key, args, key, locale);
-  }
-
-  /**
-   * Adds the evidence files shown beside each score (those there when the version was published) to
-   * the row's evidence column, after its link if it has one: "name (download path)".
-   */
-  static void withFiles(
-      List<List<@org.jspecify.annotations.Nullable Object>> rows,
-      java.util.Map<String, List<SheetView.Attachment>> files) {
-    for (List<@org.jspecify.annotations.Nullable Object> row : rows) {
-      if (!(row.get(6) instanceof ExplanationExport.Part part)
-          || part.round() == null
-          || !(part.key().equals("score") || part.key().equals("dropped"))) {
-        continue;
-      }
-      List<SheetView.Attachment> found =
-          files.get(EvidenceFiles.key(part.round(), (String) row.get(7), (String) row.get(2)));
-      if (found == null) {
-        continue;
-      }
-      List<String> all = new java.util.ArrayList<>();
-      if (row.get(11) != null) {
-        all.add(row.get(11).toString());
-      }
-      found.forEach(f -> all.add(f.fileName() + " (" + f.href() + ")"));
-      row.set(11, String.join("; ", all));
-    }
   }
 }

@@ -80,6 +80,18 @@ final class ExplanationExport {
    * criterion's points are the weighted mean of its rounds' means over the rounds that have one.
    */
   static List<List<@Nullable Object>> rows(Explanation e, int rank, List<String> chain) {
+    return rows(e, rank, chain, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #rows(Explanation, int, List)}, with each score's evidence files (by {@link
+   * EvidenceFiles#key}) named after its link: "name (download path)".
+   */
+  static List<List<@Nullable Object>> rows(
+      Explanation e,
+      int rank,
+      List<String> chain,
+      java.util.Map<String, List<SheetView.Attachment>> files) {
     List<List<@Nullable Object>> out = new ArrayList<>();
     for (Line l : e.criteria()) {
       Object[] key = {e.unit(), l.group(), l.criterion(), l.name(), l.method().name(), l.max()};
@@ -109,7 +121,9 @@ final class ExplanationExport {
                     s.points(),
                     s.normalised(),
                     s.comment(),
-                    s.evidence()));
+                    evidence(
+                        s.evidence(),
+                        files.get(EvidenceFiles.key(round, s.assessor(), l.criterion())))));
           }
           for (String a : r.abstained()) {
             out.add(row(key, new Part("abstained", round), a, null, null, null, null));
@@ -226,5 +240,18 @@ final class ExplanationExport {
 
   static boolean formulaLike(String s) {
     return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
+  }
+
+  private static @Nullable String evidence(
+      @Nullable String link, @Nullable List<SheetView.Attachment> files) {
+    if (files == null || files.isEmpty()) {
+      return link;
+    }
+    List<String> all = new ArrayList<>();
+    if (link != null) {
+      all.add(link);
+    }
+    files.forEach(f -> all.add(f.fileName() + " (" + f.href() + ")"));
+    return String.join("; ", all);
   }
 }

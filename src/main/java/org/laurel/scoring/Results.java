@@ -296,10 +296,14 @@ public class Results {
   /** A unit's explanation of a published version as rows of the export. */
   @Transactional(readOnly = true)
   List<List<@org.jspecify.annotations.Nullable Object>> exportRows(
-      long pactId, int version, String unit) {
+      long pactId,
+      int version,
+      String unit,
+      java.util.function.Supplier<Map<String, List<SheetView.Attachment>>> files) {
     Explained x = explained(pactId, version, unit);
+    // files only once the explanation was found and may be read
     return ExplanationExport.rows(
-        x.explanation(), x.row().rank(), x.published().definition().tieBreakChain());
+        x.explanation(), x.row().rank(), x.published().definition().tieBreakChain(), files.get());
   }
 
   /** The latest published ranking of the bloc (or of the bloc with its code in {@code year}). */

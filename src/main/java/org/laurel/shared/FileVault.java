@@ -60,11 +60,6 @@ public final class FileVault {
     }
   }
 
-  /** Whether a file is stored under the key. */
-  public boolean exists(String key) {
-    return Files.isRegularFile(path(key));
-  }
-
   /** Deletes the file after commit ({@code committed}) or after a rollback; false if no tx. */
   private static boolean after(boolean committed, Path file) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
