@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     properties = {
       "laurel.db.data-dir=${java.io.tmpdir}/laurel-browser-${random.uuid}",
       "laurel.demo.enabled=true",
-      "laurel.db.embedded-temporary=true"
+      "laurel.db.embedded-temporary=true",
+      // files outside the working tree, as in BrowserApp
+      "laurel.reward.attachments-dir=${java.io.tmpdir}/laurel-attachments-${random.uuid}",
+      "laurel.scoring.evidence-dir=${java.io.tmpdir}/laurel-evidence-${random.uuid}"
     })
 class VerifyPageBrowserTest {
 

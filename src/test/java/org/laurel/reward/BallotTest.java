@@ -349,11 +349,17 @@ class BallotTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items.length()").value(0));
     // on a new session's agenda now
+    java.util.concurrent.atomic.AtomicReference<CouncilSessionView> again =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Access.runAsSystem(
         "ballot-test",
         () ->
-            new BallotWorld(context)
-                .session(s.council(), List.of(s.proposal().id()), List.of(), false));
+            again.set(
+                new BallotWorld(context)
+                    .session(s.council(), List.of(s.proposal().id()), List.of(), false)));
+    assertThat(again.get().items())
+        .extracting(CouncilSessionView.Item::proposalId)
+        .containsExactly(s.proposal().id());
     // once the ballot is open, the agenda is fixed
     Setup open = setup(3, "CSTD_TQ", List.of(), true);
     mvc.perform(

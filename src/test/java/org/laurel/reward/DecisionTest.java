@@ -433,6 +433,8 @@ class DecisionTest {
             {"entryDate":"2021-02-01","amountVnd":150000000,"source":"Ngân sách tỉnh 2021","reference":"QĐ 9/QĐ-UBND"}""",
             201);
     assertThat(e.get("kind").asString()).isEqualTo("INCOME");
+    assertThat(e.get("source").asString()).isEqualTo("Ngân sách tỉnh 2021");
+    assertThat(e.get("reference").asString()).isEqualTo("QĐ 9/QĐ-UBND");
     JsonNode after = getJson("/api/v1/fund/2021");
     assertThat(after.get("incomeVnd").asLong() - before.get("incomeVnd").asLong())
         .isEqualTo(150_000_000L);

@@ -35,6 +35,8 @@ class RankingPublishPagesTest {
   String ranking(String user) throws Exception {
     return mvc.perform(
             get("/blocs/" + bloc() + "/ranking?lang=en").cookie(UiLogin.session(mvc, user)))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
         .andReturn()
         .getResponse()
         .getContentAsString(StandardCharsets.UTF_8);

@@ -140,10 +140,13 @@ class ResultsCompletenessTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.version").value(2));
     mvc.perform(get("/api/v1/pacts/" + pact() + "/results/2").with(httpBasic("viewer", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.version").value(2))
         .andExpect(jsonPath("$.incompleteReason").doesNotExist());
     long bloc = DemoPact.bloc(jdbc, 2024);
     assertThat(
             mvc.perform(get("/blocs/" + bloc + "/ranking").cookie(UiLogin.session(mvc, "viewer")))
+                .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8))

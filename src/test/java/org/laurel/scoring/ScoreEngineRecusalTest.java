@@ -108,9 +108,19 @@ class ScoreEngineRecusalTest {
 
   @Test
   void explanationsStoredBeforeRecusalsReadWithNone() {
-    RoundPart old =
-        new RoundPart(
-            Round.CROSS, d("0.3"), List.of(), List.of(), List.of(), null, null, null, null);
-    assertThat(old.recused()).isEmpty();
+    // an explanation as stored before recusals existed: the same JSON without "recused"
+    tools.jackson.databind.json.JsonMapper json =
+        tools.jackson.databind.json.JsonMapper.builder().build();
+    tools.jackson.databind.JsonNode tree = json.valueToTree(run(marks(true)).explanation());
+    List<tools.jackson.databind.JsonNode> parts = tree.findParents("recused");
+    assertThat(parts).isNotEmpty();
+    parts.forEach(n -> ((tools.jackson.databind.node.ObjectNode) n).remove("recused"));
+    ScoreEngine.Explanation old = json.treeToValue(tree, ScoreEngine.Explanation.class);
+    List<RoundPart> rounds =
+        old.criteria().stream()
+            .filter(l -> l.rounds() != null)
+            .flatMap(l -> l.rounds().stream())
+            .toList();
+    assertThat(rounds).isNotEmpty().allSatisfy(r -> assertThat(r.recused()).isEmpty());
   }
 }
